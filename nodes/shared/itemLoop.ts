@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { mapWithConcurrency } from './mapWithConcurrency';
+
+/** Errors leave a node as NodeApiError/NodeOperationError, tied to the item that caused them. */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+
+/**
+ * The per-item loop every action node here shares: each input item yields its own outputs (with
+ * pairedItem), and with Continue On Fail a failing item becomes an error item while the rest run.
+ */
+export async function runPerItem(
+	this: IExecuteFunctions,
+	operation: ItemOperation,
+	concurrency = 1,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const outputs = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
+		try {
+			const data = await operation.call(this, itemIndex);
+			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), {
+				itemData: { item: itemIndex },
+			});
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+			const description = (error as { description?: unknown }).description;
+			const json: IDataObject = { error: (error as Error).message };
+			if (typeof description === 'string' && description) json.description = description;
+			return [{ json, pairedItem: { item: itemIndex } }];
+		}
+	});
+	return [outputs.flat()];
+}
