@@ -12,7 +12,14 @@ import { LoopbackServer, sendJson } from './http';
  * from the node's schemas, so the two can disagree and a test will show it.
  */
 
-type FieldSpec = { max?: number; required?: boolean; object?: Spec; array?: Spec | 'records' | 'values' };
+/** `emptyAllowed`: DealHub documents that a custom field value may be empty (""), not absent. */
+type FieldSpec = {
+	max?: number;
+	required?: boolean;
+	emptyAllowed?: boolean;
+	object?: Spec;
+	array?: Spec | 'records';
+};
 type Spec = Record<string, FieldSpec>;
 
 const USER: Spec = {
@@ -50,7 +57,7 @@ const CONTACT: Spec = {
 	mailing_address: { max: 250 },
 	primary_contact: {},
 };
-const CUSTOM_FIELD: Spec = { name: { max: 200, required: true }, value: { max: 8192, required: true } };
+const CUSTOM_FIELD: Spec = { name: { max: 200, required: true }, value: { max: 8192, required: true, emptyAllowed: true } };
 const REPEATABLE_GROUP: Spec = { group_id: { max: 50, required: true }, questions: { required: true, array: 'records' } };
 const OPPORTUNITY_INFO: Spec = {
 	external_opportunity_name: { max: 200, required: true },
@@ -125,12 +132,12 @@ function check(spec: Spec, value: unknown, prefix: string, missing: string[]): v
 	}
 	for (const [key, field] of Object.entries(spec)) {
 		const entry = record[key];
-		if (isEmpty(entry)) {
+		if (isEmpty(entry) && !(field.emptyAllowed && entry === '')) {
 			if (field.required) missing.push(`${prefix}${key}`);
 			continue;
 		}
 		if (field.object) check(field.object, entry, `${prefix}${key}.`, missing);
-		else if (field.array === 'records' || field.array === 'values') {
+		else if (field.array === 'records') {
 			if (!Array.isArray(entry)) throw new BadRequest(`Invalid payload format. Supported format: JSON`);
 		} else if (field.array) {
 			if (!Array.isArray(entry)) throw new BadRequest('Invalid payload format. Supported format: JSON');
