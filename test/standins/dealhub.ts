@@ -190,7 +190,7 @@ export class DealHubStandIn {
 	readonly opportunities = new Map<string, Opportunity>();
 
 	/** Answers to serve instead of the normal one, by path, once each. */
-	readonly overrides = new Map<string, { status: number; body: unknown }>();
+	readonly overrides = new Map<string, { status: number; body: unknown; delayMs?: number }>();
 
 	private readonly userIds = new Map<string, string>();
 
@@ -252,7 +252,9 @@ export class DealHubStandIn {
 		const override = this.overrides.get(path);
 		if (override) {
 			this.overrides.delete(path);
-			sendJson(response, override.status, override.body, cors);
+			const answer = () => sendJson(response, override.status, override.body, cors);
+			if (override.delayMs) setTimeout(answer, override.delayMs).unref();
+			else answer();
 			return;
 		}
 		try {
