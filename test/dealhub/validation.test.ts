@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { DealHubStandIn } from '../standins/dealhub';
 import { CREATE_QUOTE, CRM_USER, requestsTo, runDealHub, startStandIn } from './fixtures';
 
@@ -9,7 +11,7 @@ describe('DealHub node: validation before sending, in DealHub’s words', () => 
 	beforeEach(async () => (standIn = await startStandIn()));
 	afterEach(async () => await standIn.stop());
 
-	async function expectRefused(parameters: Record<string, unknown>, message: string) {
+	async function expectRefused(parameters: IDataObject, message: string) {
 		const run = await runDealHub(standIn, parameters);
 		expect(run.error?.message).toBe(message);
 		expect(run.error?.name).toBe('NodeOperationError');

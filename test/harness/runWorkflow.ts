@@ -62,13 +62,13 @@ function nodeTypesOf(specs: NodeSpec[]): INodeTypes {
 
 /** Runs the nodes through n8n-core's real execution engine and request helpers. */
 export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
-	const nodes: INode[] = spec.nodes.map((node, index) => ({
+	const nodes: INode[] = spec.nodes.map((node, index): INode => ({
 		id: String(index + 1),
 		name: node.name,
 		type: `${PACKAGE}.${node.type.description.name}`,
 		typeVersion: 1,
 		position: [index * 200, 0],
-		parameters: node.parameters ?? {},
+		parameters: (node.parameters ?? {}) as INode["parameters"],
 		continueOnFail: node.continueOnFail,
 		credentials: Object.fromEntries(
 			(node.credentials ?? []).map((type) => [type, { id: `${type}-id`, name: type }]),
@@ -127,7 +127,7 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 				{ node: workflow.getNode(nodes[0].name)!, data: { main: [spec.input] }, source: null },
 			],
 		},
-	} as IRunExecutionData;
+	} as unknown as IRunExecutionData;
 
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
