@@ -7,7 +7,8 @@ import { runWorkflow } from '../harness/runWorkflow';
 import type { DealHubStandInOptions } from '../standins/dealhub';
 import { DealHubStandIn } from '../standins/dealhub';
 
-export const SECRET = 'dh-secret-7f3a9c1e5b';
+/** A dummy Authentication Token; the stand-in accepts only this one. */
+export const SECRET = 'dummy-dealhub-token-7f3a9c1e5b';
 
 export const CRM_USER: IDataObject = {
 	userExternalId: 'crm-user-42',

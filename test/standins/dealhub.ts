@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
-
-import type { RecordedRequest } from './http';
-import { LoopbackServer, sendJson } from './http';
+import type { RecordedRequest, ServerResponse } from './http';
+import { LoopbackServer, delay, sendJson } from './http';
 
 /**
  * A DealHub stand-in that enforces the documented contract (CRM Open API and Partner API):
@@ -252,18 +250,21 @@ export class DealHubStandIn {
 		const override = this.overrides.get(path);
 		if (override) {
 			this.overrides.delete(path);
-			const answer = () => sendJson(response, override.status, override.body, cors);
-			if (override.delayMs) setTimeout(answer, override.delayMs).unref();
-			else answer();
+			void delay(override.delayMs ?? 0).then(() => sendJson(response, override.status, override.body, cors));
 			return;
 		}
+		const { status, body, headers } = this.answer(path, request);
+		sendJson(response, status, body, { ...cors, ...headers });
+	}
+
+	/** DealHub's documented errors become its 400 and 403 answers; anything else is a stand-in bug. */
+	private answer(path: string, request: RecordedRequest): { status: number; body: unknown; headers?: Record<string, string> } {
 		try {
-			const { status, body, headers } = this.route(path, request);
-			sendJson(response, status, body, { ...cors, ...headers });
+			return this.route(path, request);
 		} catch (error) {
-			if (error instanceof BadRequest) sendJson(response, 400, { message: error.message }, cors);
-			else if (error instanceof Unauthenticated) sendJson(response, 403, { message: 'Unauthenticated' }, cors);
-			else throw error;
+			if (error instanceof BadRequest) return { status: 400, body: { message: error.message } };
+			if (error instanceof Unauthenticated) return { status: 403, body: { message: 'Unauthenticated' } };
+			return { status: 500, body: { message: `stand-in failure: ${(error as Error).message}` } };
 		}
 	}
 
@@ -330,8 +331,10 @@ export class DealHubStandIn {
 	private authenticatePartner(request: RecordedRequest) {
 		const body = request.body as Record<string, unknown>;
 		if (body.authentication !== this.options.secret) throw new Unauthenticated();
-		const { authentication: _secret, ...rest } = body;
-		const checked = validate({ user_information: { required: true, object: PARTNER_USER } }, rest);
+		const checked = validate(
+			{ authentication: { required: true }, user_information: { required: true, object: PARTNER_USER } },
+			body,
+		);
 		const user = checked.user_information as Record<string, string>;
 		if (user.type !== 'partner') throw new BadRequest('user_information.type must be partner');
 		return { access_token: this.issue('partner', `partner:${user.user_id}`), errors: [] };
