@@ -1,0 +1,170 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { nodeOptions } from '../../shared/options';
+import { collectPages } from '../../shared/paging';
+import { outputRecord } from '../../shared/record';
+import { isoDateSchema, STAGE_TYPES } from '../../shared/schemas';
+import { callPortal } from '../../shared/transport';
+import { assertPositiveId } from '../../shared/validation';
+
+const show = { resource: ['opportunity'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { ...show, returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Contact Also Participant',
+				name: 'contactAlsoIsParticipant',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also return opportunities where the contact takes part as a member',
+			},
+			{
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'Only opportunities of this contact',
+			},
+			{
+				displayName: 'Expected Close From',
+				name: 'fromDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only opportunities expected to close on or after this date',
+			},
+			{
+				displayName: 'Expected Close To',
+				name: 'toDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only opportunities expected to close on or before this date',
+			},
+			{
+				displayName: 'Responsible Name or ID',
+				name: 'responsibleId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: '',
+				description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Free text the opportunity must contain',
+			},
+			{
+				displayName: 'Stage Name or ID',
+				name: 'stageId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getStages' },
+				default: '',
+				description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
+			{
+				displayName: 'Stage Type',
+				name: 'stageType',
+				type: 'options',
+				options: [
+					{ name: 'Closed and Lost', value: 'ClosedAndLost' },
+					{ name: 'Closed and Won', value: 'ClosedAndWon' },
+					{ name: 'Open', value: 'Open' },
+				],
+				default: 'Open',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'vip, renewal',
+				description: 'Only opportunities with these tags, separated by commas',
+			},
+		],
+	},
+];
+
+function dateFilter(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	const text = typeof value === 'string' ? value.trim() : String(value);
+	const parsed = isoDateSchema.safeParse(text);
+	if (parsed.success) return parsed.data;
+	throw new NodeOperationError(this.getNode(), `${label} ${parsed.error.issues[0].message} (got ${JSON.stringify(value)})`, {
+		itemIndex,
+		description: 'Checked by n8n before sending; nothing was sent.',
+	});
+}
+
+/** The filter endpoint's query parameters for the Filters the user set. */
+function filterQuery(this: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
+	const qs: IDataObject = {};
+	const set = (value: unknown) => value !== undefined && value !== null && value !== '';
+	if (set(filters.search)) qs.filterValue = String(filters.search);
+	if (set(filters.responsibleId)) qs.responsibleid = String(filters.responsibleId);
+	if (set(filters.stageId)) qs.opportunityStagesid = assertPositiveId.call(this, filters.stageId, 'Filters: Stage', itemIndex);
+	if (set(filters.stageType)) {
+		if (!(STAGE_TYPES as readonly unknown[]).includes(filters.stageType)) {
+			throw new NodeOperationError(this.getNode(), `Filters: Stage Type must be one of ${STAGE_TYPES.join(', ')} (got ${JSON.stringify(filters.stageType)})`, { itemIndex });
+		}
+		qs.stageType = filters.stageType;
+	}
+	if (set(filters.contactId)) qs.contactid = assertPositiveId.call(this, filters.contactId, 'Filters: Contact ID', itemIndex);
+	if (filters.contactAlsoIsParticipant === true) qs.contactAlsoIsParticipant = true;
+	const tags = String(filters.tags ?? '')
+		.split(',')
+		.map((tag) => tag.trim())
+		.filter((tag) => tag !== '');
+	if (tags.length > 0) qs.tags = tags;
+	if (set(filters.fromDate)) qs.fromDate = dateFilter.call(this, filters.fromDate, 'Filters: Expected Close From', itemIndex);
+	if (set(filters.toDate)) qs.toDate = dateFilter.call(this, filters.toDate, 'Filters: Expected Close To', itemIndex);
+	return qs;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { simplify, timeout, sortBy, sortOrder } = nodeOptions.call(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : assertPositiveId.call(this, this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
+	const qs = filterQuery.call(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
+	if (sortBy) qs.sortBy = sortBy;
+	if (sortOrder) qs.sortOrder = sortOrder;
+	const records = await collectPages(
+		async (startIndex, count) =>
+			await callPortal.call(this, {
+				method: 'GET',
+				path: 'crm/opportunity/filter',
+				qs: { ...qs, startIndex, count },
+				timeout,
+				itemIndex,
+			}),
+		limit,
+	);
+	return records.map((record) => outputRecord.call(this, record, simplify, 'the search', itemIndex));
+}
