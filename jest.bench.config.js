@@ -3,7 +3,7 @@ const unit = require('./jest.config');
 
 module.exports = {
 	...unit,
-	testMatch: ['**/test/bench/**/*.bench.ts'],
+	testMatch: ['**/test/bench/**/*.bench.{ts,js}'],
 	testTimeout: 30 * 60 * 1000,
 	verbose: false,
 };

@@ -13,6 +13,7 @@ function printTable(title, rows, notes = []) {
 	const columns = ['name', ...new Set(rows.flatMap((row) => Object.keys(row.figures)))];
 	const cells = rows.map((row) => columns.map((column) => (column === 'name' ? row.name : String(row.figures[column] ?? ''))));
 	const widths = columns.map((column, index) => Math.max(column.length, ...cells.map((line) => line[index].length)));
+	/** @param {string[]} values */
 	const line = (values) => `| ${values.map((value, index) => value.padEnd(widths[index])).join(' | ')} |`;
 	const out = [`\n### ${title}\n`, line(columns), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`];
 	for (const row of cells) out.push(line(row));

@@ -2,6 +2,7 @@
 const { createServer } = require('node:http');
 
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').IncomingHttpHeaders} IncomingHttpHeaders */
 /**
  * @typedef {object} RecordedRequest
@@ -27,6 +28,50 @@ function sendJson(response, status, body, headers = {}) {
 /** @param {number} ms */
 function delay(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * An HTTP server on 127.0.0.1 (random port) that hands each request, with its whole body, to
+ * `handler`. Requests still in flight when stop() is called are waited for.
+ */
+class RawLoopbackServer {
+	/** @param {(req: IncomingMessage, res: ServerResponse, rawBody: Buffer) => Promise<void>} handler */
+	constructor(handler) {
+		this.handler = handler;
+		/** @type {import('node:http').Server | undefined} */
+		this.server = undefined;
+	}
+
+	get baseUrl() {
+		const address = this.server?.address();
+		if (!address || typeof address === 'string') throw new Error('server not started');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	async start() {
+		const server = createServer((req, res) => {
+			/** @type {Buffer[]} */
+			const chunks = [];
+			req.on('data', (chunk) => chunks.push(chunk));
+			req.on('end', () => {
+				this.handler(req, res, Buffer.concat(chunks)).catch((error) => {
+					if (!res.headersSent) sendJson(res, 500, { code: 0, message: `harness failure: ${error.message}` });
+				});
+			});
+		});
+		server.keepAliveTimeout = 1000;
+		this.server = server;
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+		return this;
+	}
+
+	async stop() {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(() => resolve(undefined)));
+	}
 }
 
 /** An HTTP server on 127.0.0.1 with a random port that records every request it answers. */
@@ -84,4 +129,4 @@ class LoopbackServer {
 	}
 }
 
-module.exports = { LoopbackServer, sendJson, delay };
+module.exports = { LoopbackServer, RawLoopbackServer, sendJson, delay };

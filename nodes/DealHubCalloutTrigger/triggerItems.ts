@@ -1,0 +1,23 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { fanOutLineItems, requestWithoutSecret } from '../DealHubCallout/fanOut';
+import type { CalloutRequest } from '../DealHubCallout/requestSchema';
+
+export type TriggerOutput = 'lineItems' | 'request';
+
+/** The workflow's input: one item per line item, or one for the request; never the secret. */
+export function triggerItems(
+	request: CalloutRequest,
+	output: TriggerOutput,
+	includePlaybookAnswers: boolean,
+): INodeExecutionData[] {
+	if (output === 'request') {
+		return [{ json: requestWithoutSecret(request, includePlaybookAnswers) as IDataObject, pairedItem: { item: 0 } }];
+	}
+	const lineItems = fanOutLineItems(request, includePlaybookAnswers);
+	const items: INodeExecutionData[] = new Array(lineItems.length);
+	for (let index = 0; index < lineItems.length; index++) {
+		items[index] = { json: lineItems[index] as IDataObject, pairedItem: { item: index } };
+	}
+	return items;
+}
