@@ -57,43 +57,26 @@ export class DealHubApi implements ICredentialType {
 		};
 	};
 
-	// An empty authenticate request proves the token without creating anything: DealHub answers
-	// 400 (missing user_information) when the token is good and 403 when it is not.
+	// A sign-in without user fields proves the token without creating anything: DealHub answers
+	// 400 (missing mandatory fields) when the token is good and 403 "Unauthenticated" when it is
+	// not. n8n drops an empty body and hands the rules only the response body, hence this shape.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.instanceUrl.trim().replace(/\\/+$/, "")}}',
 			url: '/api/v1/user/authenticate',
 			method: 'POST',
-			body: {},
+			body: { user_information: {} },
 			json: true,
 			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
 		},
 		rules: [
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'statusCode',
-					value: 403,
+					key: 'message',
+					value: 'Unauthenticated',
 					message:
 						'DealHub rejected the token (403 Unauthenticated). Check the Authentication Token and, if the token has an IP allowlist, that n8n calls from an allowed address.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'statusCode',
-					value: 401,
-					message: 'DealHub rejected the token (401). Check the Authentication Token.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'statusCode',
-					value: 404,
-					message:
-						'No DealHub API at this Instance URL (404). Use the address of your DealHub instance, e.g. https://service-eu1.dealhub.io.',
 				},
 			},
 		],

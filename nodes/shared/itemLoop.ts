@@ -28,11 +28,11 @@ export async function runPerItem(
 				itemData: { item: itemIndex },
 			});
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			const description = (error as { description?: unknown }).description;
-			const json: IDataObject = { error: (error as Error).message };
-			if (typeof description === 'string' && description) json.description = description;
-			return [{ json, pairedItem: { item: itemIndex } }];
+			const nodeError = asNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			// With `error` on the item, n8n routes it to the error output when the node has one, and
+			// keeps json to `{ error: message }`; the description stays on the error.
+			return [{ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } }];
 		}
 	});
 	return [outputs.flat()];

