@@ -18,7 +18,8 @@ export class AttributeReader {
 	constructor(private readonly json: Record<string, unknown>) {}
 
 	get(dealHubName: string): unknown {
-		const direct = this.json[dealHubName];
+		// Own fields only: an attribute named `toString` or `constructor` is not the item's.
+		const direct = Object.prototype.hasOwnProperty.call(this.json, dealHubName) ? this.json[dealHubName] : undefined;
 		if (direct !== undefined) return direct;
 		if (this.converted === undefined) {
 			this.converted = new Map();

@@ -277,6 +277,12 @@ describe('attribute names with spaces or hyphens are sent with underscores', () 
 		});
 	});
 
+	it('leaves out an attribute the item does not have, even one named like a built-in (toString)', async () => {
+		const { answer } = await callout({ pricing: priceEveryProduct }, onlyProduct({ toString: 'number', constructor: 'date' }));
+		expect(answer.status).toBe(200);
+		expect(answer.json).toEqual({ items: [{ id: 1, sku: 'A-1', price: 101 }] });
+	});
+
 	it('converts Additional Attributes names and sends them as they are', async () => {
 		const { answer } = await callout(
 			{

@@ -1,0 +1,200 @@
+import { DealHubStandIn } from '../standins/dealhub';
+import type { RecordedRequest } from '../standins/http';
+import { OnlyOfficeStandIn } from '../standins/onlyoffice';
+import type { RunningN8n } from './harness';
+import {
+	LAUNCH_TIMEOUT_MS,
+	describeEachN8nVersion,
+	exampleWorkflow,
+	fixtureWorkflow,
+	launchN8n,
+	randomSecret,
+} from './harness';
+
+// The ONLYOFFICE CRM node in a real n8n against the ONLYOFFICE stand-in, signing in with a user
+// name and password (the token login runs inside n8n): test/e2e/workflows/onlyoffice-crud.json
+// (create, update, get over webhooks) and example 4 (opportunity won -> DealHub quote).
+
+/** The credential example 4 and the fixture refer to. */
+const ONLYOFFICE_CREDENTIAL = { id: 'ooExampleCred001', name: 'ONLYOFFICE account', type: 'onlyOfficeCrmApi' };
+const DEALHUB_CREDENTIAL = { id: 'dhExampleCred001', name: 'DealHub account', type: 'dealHubApi' };
+
+type Json = Record<string, unknown>;
+
+async function postJson(url: string, body: unknown): Promise<{ status: number; body: Json; text: string }> {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const text = await response.text();
+	let parsed: Json = {};
+	try {
+		parsed = JSON.parse(text) as Json;
+	} catch {
+		parsed = {};
+	}
+	return { status: response.status, body: parsed, text };
+}
+
+const apiPath = (request: RecordedRequest) => request.path.split('?')[0].replace(/^\/api\/2\.0\//, '');
+
+describeEachN8nVersion('ONLYOFFICE CRM', (version) => {
+	const onlyoffice = new OnlyOfficeStandIn();
+	const dealhubSecret = randomSecret();
+	const dealhub = new DealHubStandIn({ secret: dealhubSecret });
+	const user = onlyoffice.users[1];
+	let n8n: RunningN8n | undefined;
+	let since = { onlyoffice: 0, dealhub: 0 };
+	const onlyofficeRequests = () => onlyoffice.requests.slice(since.onlyoffice);
+	const dealhubRequests = () => dealhub.requests.slice(since.dealhub);
+
+	beforeAll(async () => {
+		await onlyoffice.start();
+		await dealhub.start();
+		n8n = await launchN8n(version, {
+			credentials: [
+				{
+					...ONLYOFFICE_CREDENTIAL,
+					data: { portalUrl: `${onlyoffice.baseUrl}/`, authentication: 'password', userName: user.userName, password: user.password },
+				},
+				{ ...DEALHUB_CREDENTIAL, data: { instanceUrl: dealhub.baseUrl, authenticationToken: dealhubSecret } },
+			],
+			workflows: [fixtureWorkflow('onlyoffice-crud.json'), exampleWorkflow('4-onlyoffice-won-to-dealhub.json')],
+		});
+	}, LAUNCH_TIMEOUT_MS);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await onlyoffice.stop();
+		await dealhub.stop();
+	});
+
+	beforeEach(() => {
+		since = { onlyoffice: onlyoffice.requests.length, dealhub: dealhub.requests.length };
+	});
+
+	test('create, then update one field, then get: the other fields are unchanged', async () => {
+		const responsible = onlyoffice.users[2];
+		const created = await postJson(n8n!.webhookUrl('onlyoffice-e2e-create'), {
+			title: 'Acme renewal 2026',
+			stageId: 12,
+			description: 'Three-year renewal with the analytics add-on',
+			bidType: 'PerMonth',
+			bidValue: 1200,
+			bidCurrency: 'EUR',
+			perPeriodValue: 36,
+			contactId: 31,
+			memberIds: '32, 33',
+			responsibleId: responsible.id,
+			successProbability: 60,
+			expectedCloseDate: '2026-03-31',
+			region: 'EMEA',
+			notes: 'Upsell analytics',
+		});
+		expect({ status: created.status, body: created.body }).toEqual({
+			status: 200,
+			body: expect.objectContaining({ id: expect.any(Number), title: 'Acme renewal 2026', bidValue: 1200 }),
+		});
+		const id = created.body.id as number;
+		const stored = onlyoffice.serialize(onlyoffice.opportunities.get(id)!);
+		// The create carried every field it was given.
+		expect(stored).toMatchObject({
+			title: 'Acme renewal 2026',
+			description: 'Three-year renewal with the analytics add-on',
+			bidType: 4,
+			bidValue: 1200,
+			bidCurrency: expect.objectContaining({ abbreviation: 'EUR' }),
+			perPeriodValue: 36,
+			contact: expect.objectContaining({ id: 31 }),
+			members: [expect.objectContaining({ id: 32 }), expect.objectContaining({ id: 33 })],
+			responsible: expect.objectContaining({ id: responsible.id }),
+			stage: expect.objectContaining({ id: 12 }),
+			successProbability: 60,
+			expectedCloseDate: '2026-03-31T00:00:00.0000000Z',
+		});
+		expect(created.body).toEqual(stored);
+
+		const updated = await postJson(n8n!.webhookUrl('onlyoffice-e2e-update'), { id, bidValue: 1500 });
+		expect({ status: updated.status, bidValue: updated.body.bidValue }).toEqual({ status: 200, bidValue: 1500 });
+
+		const got = await postJson(n8n!.webhookUrl('onlyoffice-e2e-get'), { id });
+		expect(got.status).toBe(200);
+		// Everything but the bid value is as created, custom fields included.
+		expect(got.body).toEqual({ ...created.body, bidValue: 1500 });
+		expect(got.body.customFields).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ id: 7, fieldValue: 'EMEA' }),
+				expect.objectContaining({ id: 9, fieldValue: 'Upsell analytics' }),
+			]),
+		);
+
+		const calls = onlyofficeRequests().map((request) => `${request.method} ${apiPath(request)}`);
+		// n8n signed in once with the user name and password, then sent the token it got.
+		expect(calls).toEqual([
+			'POST authentication',
+			'POST crm/opportunity',
+			`GET crm/opportunity/${id}`,
+			`PUT crm/opportunity/${id}`,
+			`GET crm/opportunity/${id}`,
+		]);
+		const [login, ...apiCalls] = onlyofficeRequests();
+		expect(login.body).toEqual({ userName: user.userName, password: user.password });
+		const tokens = new Set(apiCalls.map((request) => request.headers.authorization));
+		expect(tokens.size).toBe(1);
+		expect(onlyoffice.tokens.get(String([...tokens][0]))).toMatchObject({ userId: user.id, expired: false });
+		expect(onlyoffice.batchDeleteCalls).toHaveLength(0);
+		for (const answer of [created, updated, got]) expect(answer.text).not.toContain(user.password);
+	});
+
+	test('example 4: a won opportunity becomes a DealHub quote, mapped from the ONLYOFFICE record', async () => {
+		const won = onlyoffice.seed({ title: 'Globex expansion', stageId: 13, contactId: 41, bidCurrency: 'EUR', bidValue: 9000 });
+		const rep = { id: 'crm-user-17', email: 'riley@seller.example', name: 'Riley Rep' };
+
+		const answer = await postJson(n8n!.webhookUrl('onlyoffice-won-to-dealhub'), { opportunity_id: won.id, user: rep, geo_code: 'EU' });
+
+		const issued = dealhub.issuedTokens[dealhub.issuedTokens.length - 1];
+		expect({ status: answer.status, body: answer.body }).toEqual({
+			status: 200,
+			body: {
+				quote_url: expect.stringMatching(new RegExp(`^${dealhub.baseUrl}/cpq/quote/\\d+\\?new=1$`)),
+				dealhub_user_id: issued.userId,
+				opportunity_id: won.id,
+			},
+		});
+		const [signIn, create, ...others] = dealhubRequests();
+		expect([signIn?.path, create?.path, others.length]).toEqual(['/api/v1/user/authenticate', '/api/v1.1/quote/create', 0]);
+		expect(signIn.body).toMatchObject({ user_information: { external_user_id: rep.id, email: rep.email, name: rep.name } });
+		expect(create.body).toEqual({
+			dealhub_user_id: issued.userId,
+			external_opportunity_id: String(won.id),
+			external_opportunity_name: 'Globex expansion',
+			external_customer_id: '41',
+			customer_name: 'Contact 41',
+			geo_code: 'EU',
+			currency: 'EUR',
+		});
+		expect(answer.text).not.toContain(dealhubSecret);
+	});
+
+	test('example 4: an opportunity that is not won answers 409 and creates no quote', async () => {
+		const open = onlyoffice.seed({ title: 'Initech pilot', stageId: 14, contactId: 42 });
+		const rep = { id: 'crm-user-17', email: 'riley@seller.example', name: 'Riley Rep' };
+
+		const answer = await postJson(n8n!.webhookUrl('onlyoffice-won-to-dealhub'), { opportunity_id: open.id, user: rep });
+
+		expect({ status: answer.status, body: answer.body }).toEqual({
+			status: 409,
+			body: { message: `Opportunity ${open.id} is not won (stage: Negotiation)` },
+		});
+		expect(dealhubRequests()).toHaveLength(0);
+	});
+
+	test('example 4: an unknown opportunity answers 502 with ONLYOFFICE’s message', async () => {
+		const rep = { id: 'crm-user-17', email: 'riley@seller.example', name: 'Riley Rep' };
+
+		const answer = await postJson(n8n!.webhookUrl('onlyoffice-won-to-dealhub'), { opportunity_id: onlyoffice.unusedId(), user: rep });
+
+		expect({ status: answer.status, body: answer.body }).toEqual({
+			status: 502,
+			body: { message: expect.stringContaining('The opportunity was not found') },
+		});
+		expect(dealhubRequests()).toHaveLength(0);
+	});
+});
