@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemOperation } from '../shared/itemLoop';
-import { runPerItem } from '../shared/itemLoop';
+import type { ItemOperation, OperationTable } from '../shared/itemLoop';
+import { routeOperation } from '../shared/itemLoop';
 import * as authentication from './resources/authentication';
 import { opportunityOperations } from './resources/opportunity';
 import { quoteOperations } from './resources/quote';
@@ -15,7 +14,7 @@ function redirect(operation: RedirectOperation): ItemOperation {
 	};
 }
 
-const operations: Record<string, Record<string, ItemOperation>> = {
+const operations: OperationTable = {
 	authentication: {
 		crmUser: authentication.crmUser.execute,
 		partnerUser: authentication.partnerUser.execute,
@@ -25,12 +24,5 @@ const operations: Record<string, Record<string, ItemOperation>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
-	if (!run) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	}
-	const concurrency = this.getNodeParameter('options.concurrency', 0, 1) as number;
-	return await runPerItem.call(this, run, concurrency);
+	return await routeOperation.call(this, operations);
 }

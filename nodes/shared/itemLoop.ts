@@ -37,3 +37,20 @@ export async function runPerItem(
 	});
 	return [outputs.flat()];
 }
+
+export type OperationTable = Record<string, Record<string, ItemOperation>>;
+
+/** Runs the operation the node's Resource and Operation select, item by item. */
+export async function routeOperation(
+	this: IExecuteFunctions,
+	operations: OperationTable,
+): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = operations[resource]?.[operation];
+	if (!run) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	const concurrency = this.getNodeParameter('options.concurrency', 0, 1) as number;
+	return await runPerItem.call(this, run, concurrency);
+}

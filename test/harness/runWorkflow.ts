@@ -60,6 +60,27 @@ function nodeTypesOf(specs: NodeSpec[]): INodeTypes {
 	} as unknown as INodeTypes;
 }
 
+/** What n8n hands a node context about its instance, with loopback addresses. */
+export function testAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	extra: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		userId: 'test-user',
+		currentNodeParameters: undefined,
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 /** Runs the nodes through n8n-core's real execution engine and request helpers. */
 export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 	const nodes: INode[] = spec.nodes.map((node, index): INode => ({
@@ -101,20 +122,7 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 		hooks.addHandler('sendResponse', (response) => onSendResponse(response));
 	}
 
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		userId: 'test-user',
-		currentNodeParameters: undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(credentialsHelper, { hooks });
 
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },

@@ -8,7 +8,6 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRunExecutionData,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -16,7 +15,7 @@ import { OnlyOfficeCrmApi } from '../../credentials/OnlyOfficeCrmApi.credentials
 import { OnlyOfficeCrm } from '../../nodes/OnlyOfficeCrm/OnlyOfficeCrm.node';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import type { NodeSpec, RunResult } from '../harness/runWorkflow';
-import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
+import { PACKAGE, runWorkflow, testAdditionalData } from '../harness/runWorkflow';
 import type { OnlyOfficeStandInOptions } from '../standins/onlyoffice';
 import { OnlyOfficeStandIn } from '../standins/onlyoffice';
 
@@ -97,19 +96,7 @@ function contextParts(credential: ICredentialDataDecryptedObject, nodeType: INod
 		settings: {},
 	});
 	const credentialsHelper = new TestCredentialsHelper({ [CREDENTIAL]: new OnlyOfficeCrmApi() }, { [CREDENTIAL]: { ...credential } });
-	const additionalData = {
-		credentialsHelper,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		userId: 'test-user',
-		currentNodeParameters: parameters,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(credentialsHelper, { currentNodeParameters: parameters });
 	return { node: workflow.getNode('Node')!, workflow, additionalData, credentialsHelper };
 }
 

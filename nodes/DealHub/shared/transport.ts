@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { normalizeBaseUrl } from '../../shared/baseUrl';
 import { describeTransportFailure } from '../../shared/httpFailure';
+import { parseJsonBody } from '../../shared/parseJsonBody';
 
 export const CREDENTIAL_TYPE = 'dealHubApi';
 
@@ -34,14 +35,6 @@ export async function getInstanceUrl(this: IExecuteFunctions, itemIndex: number)
 	return instanceUrl;
 }
 
-function parseBody(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return body;
-	}
-}
 
 function messageOf(body: unknown): string | undefined {
 	if (typeof body === 'string') return body.trim() || undefined;
@@ -127,7 +120,7 @@ export async function callDealHub(this: IExecuteFunctions, call: DealHubCall): P
 			itemIndex: call.itemIndex,
 		});
 	}
-	const body = parseBody(response.body);
+	const body = parseJsonBody(response.body);
 	if (response.statusCode >= 200 && response.statusCode < 400) return body;
 	throw dealHubError.call(this, call, response.statusCode, body);
 }

@@ -2,6 +2,7 @@ import type { IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { describeTransportFailure } from '../../shared/httpFailure';
+import { parseJsonBody } from '../../shared/parseJsonBody';
 import { envelopeMessage, parseEnvelope } from './envelope';
 import { caseInsensitiveObject } from './keys';
 import { OnlyOfficeLoginError } from './loginError';
@@ -25,14 +26,6 @@ export interface LoginInput {
 	password: unknown;
 }
 
-function parseJson(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return body;
-	}
-}
 
 function twoStepMessage(answer: LoginAnswer, userName: string): string {
 	const by = answer.sms ? 'a code sent by SMS' : 'a code from an authenticator app';
@@ -80,7 +73,7 @@ export async function obtainToken(
 	}
 	if (answer === undefined) throw new OnlyOfficeLoginError(unreachableMessage(failure));
 	const status = answer.statusCode;
-	const envelope = parseEnvelope(parseJson(answer.body));
+	const envelope = parseEnvelope(parseJsonBody(answer.body));
 	if (envelope === undefined) {
 		throw new OnlyOfficeLoginError(
 			`The Portal URL did not answer the sign-in like an ONLYOFFICE portal (HTTP ${status}). Check the Portal URL of the ONLYOFFICE CRM credential.`,

@@ -11,6 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeTransportFailure } from '../../shared/httpFailure';
+import { parseJsonBody } from '../../shared/parseJsonBody';
 import type { Envelope } from './envelope';
 import { envelopeMessage, isErrorEnvelope, parseEnvelope } from './envelope';
 import { isLoginError } from './loginError';
@@ -37,14 +38,6 @@ const REJECTED = {
 		'n8n signed in again with the User Name and Password of the ONLYOFFICE CRM credential and the new token was refused too. Check that the user is active and may use the CRM module.',
 } as const;
 
-function parseJson(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return body;
-	}
-}
 
 async function credentialsOf(this: PortalContext, itemIndex: number): Promise<ICredentialDataDecryptedObject> {
 	// The load-options context takes no item index; passing one there is harmless.
@@ -85,7 +78,7 @@ function failureError(this: PortalContext, call: PortalCall, error: unknown, aut
 	}
 	const response = (cause as { response?: { status?: unknown; data?: unknown } })?.response;
 	if (response && typeof response.status === 'number') {
-		return apiError.call(this, call, response.status, parseEnvelope(parseJson(response.data)), authentication);
+		return apiError.call(this, call, response.status, parseEnvelope(parseJsonBody(response.data)), authentication);
 	}
 	const isClientError = Boolean((cause as { isAxiosError?: unknown })?.isAxiosError || (cause as { code?: unknown })?.code);
 	if (!isClientError && cause instanceof Error) {
@@ -137,7 +130,7 @@ export async function callPortal(this: PortalContext, call: PortalCall): Promise
 			},
 		);
 	}
-	const envelope = parseEnvelope(parseJson(answer.body));
+	const envelope = parseEnvelope(parseJsonBody(answer.body));
 	if (envelope === undefined) {
 		throw new NodeApiError(
 			this.getNode(),
