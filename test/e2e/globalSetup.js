@@ -25,6 +25,7 @@ function ensureChromium() {
 	if (process.env.CHROMIUM_PATH || fs.existsSync('/usr/bin/chromium')) return;
 	if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) return;
 	runtime.log("Installing Debian's chromium for the browser test (apt-get)");
+	/** @type {import('node:child_process').ExecFileSyncOptions} */
 	const apt = { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
 	execFileSync('apt-get', ['update', '-qq'], apt);
 	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], apt);
