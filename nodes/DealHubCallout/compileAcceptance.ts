@@ -140,3 +140,16 @@ export function compileAcceptance(root: ZodTypeAny): Acceptance | undefined {
 		return undefined;
 	}
 }
+
+/**
+ * compileAcceptance on the first call instead of at module load: compiling walks the whole
+ * schema, a cost only the first callout needs to pay. Answers false when the schema is not
+ * compilable, so the caller asks zod, as it does for every value this rejects.
+ */
+export function acceptanceOnFirstUse(root: () => ZodTypeAny): Acceptance {
+	let accepts: Acceptance | undefined;
+	return (value) => {
+		accepts ??= compileAcceptance(root()) ?? (() => false);
+		return accepts(value);
+	};
+}

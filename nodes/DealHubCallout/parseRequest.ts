@@ -1,5 +1,5 @@
 import { findTooDeepBundle, MAX_BUNDLE_DEPTH } from './bundleDepth';
-import { compileAcceptance } from './compileAcceptance';
+import { acceptanceOnFirstUse } from './compileAcceptance';
 import { describeRequestIssues } from './issueMessages';
 import type { CalloutRequest } from './requestSchema';
 import { calloutRequestSchema } from './requestSchema';
@@ -8,7 +8,7 @@ export type ParsedRequest = { ok: true; request: CalloutRequest } | { ok: false;
 
 const PREFIX = 'Invalid callout request: ';
 
-const acceptsRequest = compileAcceptance(calloutRequestSchema);
+const acceptsRequest = acceptanceOnFirstUse(() => calloutRequestSchema);
 
 /** `application/json; charset=utf-8` -> `application/json` */
 export function mediaTypeOf(contentType: string | string[] | undefined): string {
@@ -38,7 +38,7 @@ export function parseCalloutRequest(contentType: string | string[] | undefined, 
 	}
 	// zod's output would drop the keys the schema does not name; the body itself, once known to
 	// match the schema, keeps them and is not copied once more.
-	if (acceptsRequest?.(body) === true) return { ok: true, request: body as CalloutRequest };
+	if (acceptsRequest(body)) return { ok: true, request: body as CalloutRequest };
 	const result = calloutRequestSchema.safeParse(body);
 	if (result.success) return { ok: true, request: body as CalloutRequest };
 	return { ok: false, message: PREFIX + describeRequestIssues(result.error.issues) };

@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { claimCalloutAnswer } from './answerOnce';
-import { buildAnswer } from './buildAnswer';
 import { responseProperties } from './description';
 
 export class DealHubCalloutResponse implements INodeType {
@@ -23,6 +22,8 @@ export class DealHubCalloutResponse implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		claimCalloutAnswer.call(this);
+		// Required on first use, not with the node type at n8n's start (see the trigger).
+		const { buildAnswer } = await import('./buildAnswer');
 		const respondWith = this.getNodeParameter('respondWith', 0) as string;
 		const { answer, workflowProblem } = buildAnswer.call(this, respondWith);
 		await this.sendResponse({

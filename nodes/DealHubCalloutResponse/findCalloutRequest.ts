@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { compileAcceptance } from '../DealHubCallout/compileAcceptance';
+import { acceptanceOnFirstUse } from '../DealHubCallout/compileAcceptance';
 import { describeRequestIssues } from '../DealHubCallout/issueMessages';
 import type { OutlineResult } from '../DealHubCallout/requestOutline';
 import { outlineFromLineItems, outlineFromRequest } from '../DealHubCallout/requestOutline';
@@ -9,7 +9,7 @@ import { calloutItemsSchema } from '../DealHubCallout/requestSchema';
 
 const TRIGGER_TYPE_SUFFIX = '.dealHubCalloutTrigger';
 
-const acceptsItems = compileAcceptance(calloutItemsSchema);
+const acceptsItems = acceptanceOnFirstUse(() => calloutItemsSchema);
 
 /** n8n hands out items (`{ json }`) or, with the combined binary mode, their json alone. */
 function jsonOf(item: unknown): unknown {
@@ -22,7 +22,7 @@ function outlineFromTriggerOutput(jsons: unknown[]): OutlineResult {
 	const wholeRequest = jsons.length === 1 && first !== undefined && Array.isArray(first.items) && first.id === undefined;
 	if (!wholeRequest) return outlineFromLineItems(jsons);
 	// Checked again because the trigger's output can be edited (pinned data), then used as it is.
-	if (acceptsItems?.(first.items) !== true) {
+	if (!acceptsItems(first.items)) {
 		const parsed = calloutItemsSchema.safeParse(first.items);
 		if (!parsed.success) {
 			return { ok: false, message: `the DealHub Callout Trigger's output was changed: ${describeRequestIssues(parsed.error.issues)}` };

@@ -7,9 +7,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerCallout } from './answerCallout';
 import { testCalloutCredential } from './credentialTest';
 import { triggerProperties } from './description';
+import { calloutWebhook } from './webhookDescription';
+
+/**
+ * The callout code (verification, validation, fan-out, price list, zod schemas) is required on
+ * first use: n8n requires every node file of a package at start, where only the description is
+ * needed, and every module loaded there adds to n8n's start-up time.
+ */
+const loadAnswerCallout = async () => await import('./answerCallout');
 
 export class DealHubCalloutTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,24 +24,20 @@ export class DealHubCalloutTrigger implements INodeType {
 		name: 'dealHubCalloutTrigger',
 		icon: { light: 'file:../../icons/dealhub.svg', dark: 'file:../../icons/dealhub.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves exactly as 1. On every request to a version-1 webhook node, n8n 2.x
+		// evaluates an expression for the Webhook node v1's Binary Data option (which this node
+		// does not have) in its expression engine, a V8 isolate by default; from 1.1 on it does
+		// not. It then also skips reading bodies it would not parse anyway (content types other
+		// than JSON, text, form or XML), so the node sees the same body with either version.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["pricingSource"] === "priceList" ? "Price list" : "Priced by workflow"}}',
 		description: 'Answer DealHub’s pricing callouts while a sales rep builds a quote',
 		defaults: { name: 'DealHub Callout Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dealHubCalloutApi', required: true, testedBy: 'dealHubCalloutCredentialTest' }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				// With its own price list the trigger answers in webhook() itself; otherwise the
-				// DealHub Callout Response node does, so n8n must wait for it.
-				responseMode: '={{$parameter["pricingSource"] === "priceList" ? "onReceived" : "responseNode"}}',
-				path: '={{$parameter["path"]}}',
-				isFullPath: true,
-			},
-		],
+		webhooks: [calloutWebhook()],
 		properties: triggerProperties,
 	};
 
@@ -47,6 +50,9 @@ export class DealHubCalloutTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// n8n asks when it activates the workflow: load the callout code then, not with the
+				// node type at n8n's start, and not on the first callout either.
+				await loadAnswerCallout();
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -59,6 +65,7 @@ export class DealHubCalloutTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const { answerCallout } = await loadAnswerCallout();
 		return await answerCallout.call(this);
 	}
 }

@@ -9,9 +9,12 @@ import { callPortal } from '../../shared/transport';
 import { assertPositiveId, assertValidBody, assertValidChanges } from '../../shared/validation';
 import { opportunityIdField } from './opportunityId';
 
-const updateFieldOptions = [...opportunityFieldOptions, stageField, titleField].sort((a, b) =>
-	a.displayName.localeCompare(b.displayName),
-);
+// By code unit rather than localeCompare: the first localeCompare in a process builds ICU's
+// collator, about 10 ms of every n8n start. Same order for these names (tested).
+const byDisplayName = (a: INodeProperties, b: INodeProperties): number =>
+	a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
+
+const updateFieldOptions = [...opportunityFieldOptions, stageField, titleField].sort(byDisplayName);
 
 export const description: INodeProperties[] = [
 	opportunityIdField(['update']),

@@ -1,0 +1,88 @@
+// 1. Callout round trip in a real n8n 2.41.1 (see roundTrip.js), twice: with n8n's default
+// expression engine (N8N_EXPRESSION_ENGINE=vm, a V8 isolate per evaluation) and with the legacy
+// in-process engine, which shows what n8n's isolates cost each variant.
+//
+// Environment (all optional): BENCH_SECONDS (default 30) per variant and size with 20 callers,
+// BENCH_LEGACY_SECONDS (default 10) for the legacy-engine pass, BENCH_SERVICE_SECONDS (default 5)
+// with a single caller, BENCH_SIZES (10,1000,5000), BENCH_VARIANTS (a,a2,b,c,d),
+// BENCH_ENGINES (vm,legacy), BENCH_CONCURRENCY (20), BENCH_SLICE_SECONDS (5).
+const { machine, printTable } = require('./report');
+const { VARIANTS, runRoundTrips } = require('./roundTrip');
+
+/** @typedef {import('./roundTrip').Measured} Measured */
+
+const ENGINES = (process.env.BENCH_ENGINES ?? 'vm,legacy').split(',').filter((engine) => ['vm', 'legacy'].includes(engine));
+const LEGACY_SECONDS = Number(process.env.BENCH_LEGACY_SECONDS) > 0 ? Number(process.env.BENCH_LEGACY_SECONDS) : 10;
+
+/** @param {number} value */
+const ms = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+
+/**
+ * @param {string} engine
+ * @param {Measured[]} rows
+ * @param {import('./roundTrip').RoundTripOptions} options
+ */
+function printResults(engine, rows, options) {
+	const loaded = rows.filter((row) => row.concurrency === options.concurrency);
+	const single = rows.filter((row) => row.concurrency === 1);
+	/** @param {Measured[]} list @param {string} variant @param {number} size */
+	const find = (list, variant, size) => list.find((row) => row.variant === variant && row.size === size);
+	const table = loaded.map((row) => {
+		const c = find(loaded, 'c', row.size);
+		const alone = find(single, row.variant, row.size);
+		const cAlone = find(single, 'c', row.size);
+		return {
+			name: `${row.size} items ${VARIANTS[row.variant].label}`,
+			figures: {
+				p50: `${ms(row.p50)} ms`,
+				p99: `${ms(row.p99)} ms`,
+				'req/s': row.rps.toFixed(1),
+				requests: row.requests,
+				errors: row.errors,
+				'req/s vs (c)': c ? `${(row.rps / c.rps).toFixed(2)}x` : '',
+				'p50 vs (c)': c ? `${(row.p50 / c.p50).toFixed(2)}x` : '',
+				'p50, 1 caller': alone ? `${ms(alone.p50)} ms` : '',
+				'1 caller vs (c)': alone && cAlone ? `${(alone.p50 / cAlone.p50).toFixed(2)}x` : '',
+			},
+		};
+	});
+	const errors = rows.reduce((sum, row) => sum + row.errors, 0);
+	const samples = rows.flatMap((row) => row.errorSamples.map((sample) => `${row.variant}@${row.size}: ${sample}`)).slice(0, 5);
+	printTable(
+		`1. Callout round trip in n8n 2.41.1, N8N_EXPRESSION_ENGINE=${engine}${engine === 'vm' ? " (n8n's default)" : ''}: ${options.concurrency} concurrent callers, ${options.seconds} s per variant and size`,
+		table,
+		[
+			`Closed loop (each caller sends its next request when the previous one is answered) from a separate process over loopback keep-alive; the variants of one size in interleaved ${options.sliceSeconds} s slices on the same n8n. "p50, 1 caller" is a separate ${options.serviceSeconds} s pass with a single caller: the service time without queueing (with ${options.concurrency} callers, p50 is about ${options.concurrency} / throughput). Errors in all: ${errors}${samples.length ? ` (${samples.join('; ')})` : ''}. ${machine()}`,
+		],
+	);
+	const verdicts = options.sizes.map((size) => {
+		const [a, a2, b, c] = ['a', 'a2', 'b', 'c'].map((variant) => find(loaded, variant, size));
+		const [a1, a21, b1, c1] = ['a', 'a2', 'b', 'c'].map((variant) => find(single, variant, size));
+		/** @param {boolean | undefined} met */
+		const mark = (met) => (met === undefined ? 'n/a' : met ? 'met' : 'missed');
+		return {
+			name: `${size} items`,
+			figures: {
+				'(a) req/s >= (c)': a && c ? `${mark(a.rps >= c.rps)} (${(a.rps / c.rps).toFixed(2)}x)` : 'n/a',
+				'(a) p50 <= (c)': a && c ? `${mark(a.p50 <= c.p50)} (${(a.p50 / c.p50).toFixed(2)}x; 1 caller ${a1 && c1 ? (a1.p50 / c1.p50).toFixed(2) : '?'}x)` : 'n/a',
+				'(a2) req/s >= (c)': a2 && c ? `${mark(a2.rps >= c.rps)} (${(a2.rps / c.rps).toFixed(2)}x)` : 'n/a',
+				'(a2) p50 <= (c)': a2 && c ? `${mark(a2.p50 <= c.p50)} (${(a2.p50 / c.p50).toFixed(2)}x; 1 caller ${a21 && c1 ? (a21.p50 / c1.p50).toFixed(2) : '?'}x)` : 'n/a',
+				'(b) req/s >= 20x (c)': b && c ? `${mark(b.rps >= 20 * c.rps)} (${(b.rps / c.rps).toFixed(1)}x)` : 'n/a',
+				'(b) p50 < 5 ms': b ? `${mark(b.p50 < 5)} (${ms(b.p50)} ms; 1 caller ${b1 ? `${ms(b1.p50)} ms ${mark(b1.p50 < 5)}` : '?'})` : 'n/a',
+			},
+		};
+	});
+	printTable(`1. Targets, N8N_EXPRESSION_ENGINE=${engine}`, verdicts);
+}
+
+test('callout round trip in real n8n: Trigger+Set+Response, price list, Webhook+Code+Respond, Webhook echo', async () => {
+	let errors = 0;
+	for (const engine of ENGINES) {
+		const overrides = engine === 'legacy' ? { seconds: LEGACY_SECONDS } : {};
+		const { rows, options } = await runRoundTrips({ ...overrides, extraN8nEnv: { N8N_EXPRESSION_ENGINE: engine } });
+		printResults(engine, rows, options);
+		errors += rows.reduce((sum, row) => sum + row.errors, 0);
+	}
+	// Every request must have been answered with exactly the expected answer.
+	expect(errors).toBe(0);
+}, 60 * 60 * 1000);
