@@ -1,10 +1,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import type { CalloutHeaders } from '../DealHubCallout/acceptCallout';
+import type { CalloutHeaders, CalloutOutcome } from '../DealHubCallout/acceptCallout';
 import { acceptCallout } from '../DealHubCallout/acceptCallout';
 import { refusal } from '../DealHubCallout/answer';
 import type { CalloutSecret } from '../DealHubCallout/calloutSecret';
 import { calloutSecretFrom } from '../DealHubCallout/calloutSecret';
+import { cachedSecret, forgetSecret, rememberSecret, secretCacheKey } from '../DealHubCallout/secretCache';
 import { priceListAnswer } from './priceListAnswer';
 import { sendAnswer } from './sendAnswer';
 import type { TriggerOutput } from './triggerItems';
@@ -20,6 +21,29 @@ async function readSecret(this: IWebhookFunctions): Promise<CalloutSecret | unde
 }
 
 /**
+ * Verification and validation, with the secret read from the credential at most every few
+ * seconds (see secretCache.ts). A request the cached secret refuses is verified again with the
+ * credential as stored now. Undefined when the credential cannot be read.
+ */
+async function verifiedCallout(this: IWebhookFunctions): Promise<CalloutOutcome | undefined> {
+	const headers = this.getHeaderData() as CalloutHeaders;
+	const body = this.getBodyData() as unknown;
+	const node = this.getNode();
+	const key = secretCacheKey(this.getWorkflow().id, node.name, node.credentials?.dealHubCalloutApi?.id);
+	const cached = key === undefined ? undefined : cachedSecret(key, Date.now());
+	if (cached !== undefined) {
+		const outcome = acceptCallout(headers, body, cached);
+		if (outcome.accepted || outcome.answer.status !== 401) return outcome;
+	}
+	const secret = await readSecret.call(this);
+	if (key !== undefined) {
+		if (secret === undefined) forgetSecret(key);
+		else rememberSecret(key, secret, Date.now());
+	}
+	return secret === undefined ? undefined : acceptCallout(headers, body, secret);
+}
+
+/**
  * The trigger's webhook: verify, validate, then either hand the request to the workflow (whose
  * DealHub Callout Response node answers) or answer from the price list at once. Every refusal is
  * written here and no workflow runs for it.
@@ -27,12 +51,11 @@ async function readSecret(this: IWebhookFunctions): Promise<CalloutSecret | unde
 export async function answerCallout(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const response = this.getResponseObject();
 	try {
-		const secret = await readSecret.call(this);
-		if (secret === undefined) {
+		const outcome = await verifiedCallout.call(this);
+		if (outcome === undefined) {
 			sendAnswer(response, refusal(401, 'Unauthorized: no DealHub Callout credential is set up in n8n'));
 			return { noWebhookResponse: true };
 		}
-		const outcome = acceptCallout(this.getHeaderData() as CalloutHeaders, this.getBodyData() as unknown, secret);
 		if (!outcome.accepted) {
 			sendAnswer(response, outcome.answer);
 			return { noWebhookResponse: true };

@@ -1,3 +1,4 @@
+import { SECRET_MAX_AGE_MS } from '../../nodes/DealHubCallout/secretCache';
 import type { WebhookServer } from '../harness/webhookServer';
 import {
 	BASIC,
@@ -138,6 +139,78 @@ describe('DealHub Callout Trigger with an incomplete credential', () => {
 			expect(server.executions).toHaveLength(0);
 		} finally {
 			await server.stop();
+		}
+	});
+});
+
+describe('DealHub Callout Trigger reading its credential', () => {
+	const ROTATED = 'example-rotated-callout-token';
+	let server: WebhookServer;
+	const reads = () => server.credentialsHelper.reads.dealHubCalloutApi ?? 0;
+	const setToken = (token: string) => {
+		server.credentialsHelper.store.dealHubCalloutApi = { authType: 'bearer', token };
+	};
+	const withToken = async (token: string) =>
+		await post(server.url, { ...exampleRequest(), authentication: token }, { authorization: `Bearer ${token}` });
+
+	beforeEach(async () => {
+		server = await startCallout({ pricing: priceEveryProduct });
+	});
+	afterEach(async () => {
+		jest.restoreAllMocks();
+		await server.stop();
+	});
+
+	it('reads it once for callouts in quick succession, and again once it is older than the maximum age', async () => {
+		for (let index = 0; index < 5; index++) expect((await withToken(TOKEN)).status).toBe(200);
+		expect(reads()).toBe(1);
+		const later = Date.now() + SECRET_MAX_AGE_MS;
+		jest.spyOn(Date, 'now').mockReturnValue(later);
+		expect((await withToken(TOKEN)).status).toBe(200);
+		expect(reads()).toBe(2);
+	});
+
+	it('accepts a new secret at once: a request the cached secret refuses is checked against the credential', async () => {
+		expect((await withToken(TOKEN)).status).toBe(200);
+		setToken(ROTATED);
+		expect((await withToken(ROTATED)).status).toBe(200);
+		expect(reads()).toBe(2);
+		const refused = await withToken(TOKEN);
+		expect(refused.status).toBe(401);
+		expectNoSecretIn(refused.text);
+	});
+
+	it('stops accepting a retired secret once the cached one is older than the maximum age', async () => {
+		expect((await withToken(TOKEN)).status).toBe(200);
+		setToken(ROTATED);
+		jest.spyOn(Date, 'now').mockReturnValue(Date.now() + SECRET_MAX_AGE_MS);
+		expect((await withToken(TOKEN)).status).toBe(401);
+		expect((await withToken(ROTATED)).status).toBe(200);
+	});
+
+	it('refuses a wrong secret after reading the credential again, and drops the secret of a credential it cannot read', async () => {
+		expect((await withToken(TOKEN)).status).toBe(200);
+		expect((await withToken(mutate(TOKEN))).status).toBe(401);
+		expect(reads()).toBe(2);
+		delete server.credentialsHelper.store.dealHubCalloutApi;
+		expect((await withToken(mutate(TOKEN))).status).toBe(401);
+		const unreadable = await withToken(TOKEN);
+		expect(unreadable.status).toBe(401);
+		expect(unreadable.json.message).toMatch(/no DealHub Callout credential/);
+		setToken(TOKEN);
+		expect((await withToken(TOKEN)).status).toBe(200);
+		expect((await withToken(TOKEN)).status).toBe(200);
+		expect(reads()).toBe(5);
+	});
+
+	it('keeps the secrets of two workflows apart', async () => {
+		const other = await startCallout({ credentials: { authType: 'bearer', token: ROTATED }, pricing: priceEveryProduct });
+		try {
+			expect((await withToken(TOKEN)).status).toBe(200);
+			expect((await post(other.url, { ...exampleRequest(), authentication: TOKEN }, { authorization: `Bearer ${TOKEN}` })).status).toBe(401);
+			expect((await post(other.url, { ...exampleRequest(), authentication: ROTATED }, { authorization: `Bearer ${ROTATED}` })).status).toBe(200);
+		} finally {
+			await other.stop();
 		}
 	});
 });

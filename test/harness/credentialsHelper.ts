@@ -15,6 +15,9 @@ import { ICredentialsHelper } from 'n8n-workflow';
 export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly preAuthenticationCalls: string[] = [];
 
+	/** How often a node read each credential type (n8n's getCredentials). */
+	readonly reads: Record<string, number> = {};
+
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		readonly store: Record<string, ICredentialDataDecryptedObject>,
@@ -78,6 +81,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: unknown,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads[type] = (this.reads[type] ?? 0) + 1;
 		const stored = this.store[type];
 		if (!stored) throw new Error(`No credentials of type ${type} in this test`);
 		return { ...stored };

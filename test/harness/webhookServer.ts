@@ -99,6 +99,8 @@ function writeSentResponse(res: ServerResponse, response: IN8nHttpFullResponse):
 	}
 }
 
+let workflowCount = 0;
+
 export class WebhookServer {
 	readonly executions: WebhookExecution[] = [];
 
@@ -114,7 +116,8 @@ export class WebhookServer {
 
 	private readonly description: IWebhookDescription;
 
-	private readonly credentialsHelper: TestCredentialsHelper;
+	/** The stored credentials (change them to edit a credential) and how often nodes read them. */
+	readonly credentialsHelper: TestCredentialsHelper;
 
 	constructor(private readonly spec: WebhookWorkflow) {
 		const types = new Map(spec.nodes.map((node) => [`${PACKAGE}.${node.type.description.name}`, node.type]));
@@ -134,7 +137,8 @@ export class WebhookServer {
 			credentials: Object.fromEntries((node.credentials ?? []).map((type) => [type, { id: `${type}-id`, name: type }])),
 		}));
 		this.workflow = new Workflow({
-			id: 'webhook-workflow',
+			// Each server is its own workflow, as each active workflow in n8n has its own id.
+			id: `webhook-workflow-${++workflowCount}`,
 			nodes,
 			connections: {},
 			nodeTypes,
@@ -225,7 +229,7 @@ export class WebhookServer {
 			node: this.trigger.name,
 			path,
 			webhookDescription: this.description,
-			workflowId: 'webhook-workflow',
+			workflowId: this.workflow.id!,
 			workflowExecuteAdditionalData: additionalData,
 		};
 		const context = new WebhookContext(this.workflow, this.trigger, additionalData, 'webhook', webhookData, [], null);
