@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { priceFieldProperty } from '../DealHubCallout/priceFieldProperty';
+
 export const responseProperties: INodeProperties[] = [
 	{
 		displayName: 'Respond With',
@@ -29,19 +31,7 @@ export const responseProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { respondWith: ['pricedItems'] } },
 	},
-	{
-		displayName: 'Price Field Name',
-		name: 'priceField',
-		type: 'options',
-		options: [
-			{ name: 'List_price (OpenAPI 1.0.1)', value: 'list_price' },
-			{ name: 'Price (Callouts API Reference)', value: 'price' },
-		],
-		default: 'price',
-		displayOptions: { show: { respondWith: ['pricedItems'] } },
-		description:
-			'The name of the price in the answer. DealHub’s two published documents disagree; use the one your DealHub reads.',
-	},
+	priceFieldProperty({ show: { respondWith: ['pricedItems'] } }),
 	{
 		displayName: 'Error Message',
 		name: 'errorMessage',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { priceFieldProperty } from '../DealHubCallout/priceFieldProperty';
+
 const fromPriceList = { show: { pricingSource: ['priceList'] } };
 
 export const triggerProperties: INodeProperties[] = [
@@ -103,18 +105,7 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Price Field Name',
-		name: 'priceField',
-		type: 'options',
-		options: [
-			{ name: 'List_price (OpenAPI 1.0.1)', value: 'list_price' },
-			{ name: 'Price (Callouts API Reference)', value: 'price' },
-		],
-		default: 'price',
-		displayOptions: fromPriceList,
-		description: 'The name of the price in the answer. DealHub’s two published documents disagree; use the one your DealHub reads.',
-	},
+	priceFieldProperty(fromPriceList),
 	{
 		displayName: 'Start Workflow',
 		name: 'startWorkflow',
