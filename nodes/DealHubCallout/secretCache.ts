@@ -12,7 +12,7 @@ import type { CalloutSecret } from './calloutSecret';
 export const SECRET_MAX_AGE_MS = 5000;
 
 // One entry per trigger node and credential; the bound only guards against unbounded growth
-// when very many workflows come and go in one n8n process.
+// when very many workflows come and go while n8n keeps running.
 const MAX_ENTRIES = 1000;
 
 interface Entry {

@@ -24,7 +24,7 @@ const ENGINE_SETTINGS = {
 	legacy: { label: 'N8N_EXPRESSION_ENGINE=legacy', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 };
 const ENGINES = (process.env.BENCH_ENGINES ?? 'vm,vm-lazy,legacy').split(',').filter((engine) => engine in ENGINE_SETTINGS);
-const LEGACY_SECONDS = Number(process.env.BENCH_LEGACY_SECONDS) > 0 ? Number(process.env.BENCH_LEGACY_SECONDS) : 10;
+const OTHER_ENGINE_SECONDS = Number(process.env.BENCH_LEGACY_SECONDS) > 0 ? Number(process.env.BENCH_LEGACY_SECONDS) : 10;
 
 /** @param {number} value */
 const ms = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -90,7 +90,7 @@ function printResults(engine, rows, options) {
 test('callout round trip in real n8n: Trigger+Set+Response, price list, Webhook+Code+Respond, Webhook echo', async () => {
 	let errors = 0;
 	for (const engine of ENGINES) {
-		const overrides = engine === 'vm' ? {} : { seconds: LEGACY_SECONDS };
+		const overrides = engine === 'vm' ? {} : { seconds: OTHER_ENGINE_SECONDS };
 		const { rows, options } = await runRoundTrips({ ...overrides, extraN8nEnv: ENGINE_SETTINGS[engine].env });
 		printResults(engine, rows, options);
 		errors += rows.reduce((sum, row) => sum + row.errors, 0);
