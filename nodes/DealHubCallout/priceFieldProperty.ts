@@ -6,8 +6,8 @@ export const priceFieldProperty = (displayOptions: IDisplayOptions): INodeProper
 	name: 'priceField',
 	type: 'options',
 	options: [
-		{ name: 'List_price (OpenAPI 1.0.1)', value: 'list_price' },
-		{ name: 'Price (Callouts API Reference)', value: 'price' },
+		{ name: 'Field list_price (OpenAPI File 1.0.1)', value: 'list_price' },
+		{ name: 'Field price (Callouts API Reference)', value: 'price' },
 	],
 	default: 'price',
 	displayOptions,

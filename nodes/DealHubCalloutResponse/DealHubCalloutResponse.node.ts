@@ -14,7 +14,8 @@ export class DealHubCalloutResponse implements INodeType {
 		subtitle: '={{$parameter["respondWith"]}}',
 		description: 'Send DealHub the answer to a pricing callout received by the DealHub Callout Trigger',
 		defaults: { name: 'DealHub Callout Response' },
-		usableAsTool: true,
+		// It answers the callout waiting on its own execution, so an AI agent could only make it fail.
+		usableAsTool: false,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: responseProperties,

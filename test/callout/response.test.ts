@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
+import { CALENDAR_DATE_RULE } from '../../nodes/shared/calendarDate';
 import { DealHubCalloutResponse } from '../../nodes/DealHubCalloutResponse/DealHubCalloutResponse.node';
 import { runWorkflow } from '../harness/runWorkflow';
 import type { CalloutWorkflow, Pricing } from './fixtures';
@@ -232,6 +233,7 @@ describe('attribute coercion to the types in returned_attributes', () => {
 		['an ISO string with a compact offset', { start_date: '2025-09-01T17:39:25.5+0200' }, { start_date: '2025-09-01T15:39:25.500Z' }],
 		['an ISO string without offset, read as UTC', { start_date: '2025-09-01T15:39:25' }, { start_date: '2025-09-01T15:39:25.000Z' }],
 		['a date alone', { start_date: '2025-09-01' }, { start_date: '2025-09-01T00:00:00.000Z' }],
+		['a leap day', { start_date: '2024-02-29' }, { start_date: '2024-02-29T00:00:00.000Z' }],
 		['epoch milliseconds', { start_date: Date.UTC(2025, 8, 1, 15, 39, 25) }, { start_date: '2025-09-01T15:39:25.000Z' }],
 		['an empty string', { start_date: '' }, { start_date: '' }],
 		['null, which sends nothing', { MSRP: null }, {}],
@@ -257,8 +259,11 @@ describe('attribute coercion to the types in returned_attributes', () => {
 		['a word for a number', { MSRP: 'abc' }, 'SKU A-1 (item 1): MSRP must be a number, got "abc"'],
 		['a boolean for a percentage', { discount: true }, 'SKU A-1 (item 1): discount must be a percentage (a number), got true'],
 		['a percent sign', { discount: '10%' }, 'SKU A-1 (item 1): discount must be a percentage (a number), got "10%"'],
-		['an impossible date', { start_date: '2025-13-45' }, 'SKU A-1 (item 1): start_date must be a date (ISO 8601, epoch milliseconds, Date or DateTime), got "2025-13-45"'],
-		['a date in words', { start_date: 'next monday' }, 'SKU A-1 (item 1): start_date must be a date (ISO 8601, epoch milliseconds, Date or DateTime), got "next monday"'],
+		...['2025-13-45', '2023-02-29', '2024-02-30', '2024-13-01', '31/12/2024', '2024-02-30T10:00:00+02:00', 'next monday'].map((date) => [
+			`the date ${date}`,
+			{ start_date: date },
+			`SKU A-1 (item 1): start_date ${CALENDAR_DATE_RULE}, epoch milliseconds, a Date or a DateTime, got "${date}"`,
+		]),
 	])('refuses %s, naming the item and the attribute', async (_name, fields, message) => {
 		const { answer } = await callout({ pricing: priced(fields as IDataObject) }, onlyProduct(attributes));
 		expect(answer.status).toBe(400);

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { CALENDAR_DATE_RULE } from '../../nodes/shared/calendarDate';
 import type { DealHubStandIn } from '../standins/dealhub';
 import { CREATE_QUOTE, CRM_USER, requestsTo, runDealHub, startStandIn } from './fixtures';
 
@@ -75,14 +76,38 @@ describe('DealHub node: validation before sending, in DealHub’s words', () => 
 			{ ...CREATE_QUOTE, opportunityFields: { custom_fields: { field: [{ name: 'seats', type: 'numeric', value: 'many' }] } } },
 			'Custom field seats: "many" is not a number (type Numeric)',
 		);
-		await expectRefused(
-			{ ...CREATE_QUOTE, opportunityFields: { custom_fields: { field: [{ name: 'start', type: 'date', value: '03/01/2026' }] } } },
-			'Custom field start: "03/01/2026" is not a date in yyyy-mm-dd form (type Date)',
-		);
+		for (const value of ['31/12/2024', '2023-02-29', '2024-02-30', '2024-13-01', '2024-06-30T25:00:00Z']) {
+			await expectRefused(
+				{ ...CREATE_QUOTE, opportunityFields: { custom_fields: { field: [{ name: 'start', type: 'date', value }] } } },
+				`Custom field start (type Date) ${CALENDAR_DATE_RULE} (got "${value}")`,
+			);
+		}
+		expect(standIn.requests).toHaveLength(0);
 		await expectRefused(
 			{ ...CREATE_QUOTE, opportunityFields: { repeatable_groups: { group: [{ group_id: 'g', questions: '{"a":1}' }] } } },
 			'Repeatable group g: Questions must be a JSON array of objects',
 		);
+	});
+
+	test('a Date custom field takes real calendar days only: 2024-02-29 is sent, as the UTC day of a date-time too', async () => {
+		const run = await runDealHub(standIn, {
+			...CREATE_QUOTE,
+			opportunityFields: {
+				custom_fields: {
+					field: [
+						{ name: 'leap_day', type: 'date', value: '2024-02-29' },
+						{ name: 'late_evening', type: 'date', value: '2024-02-28T23:30:00-02:00' },
+					],
+				},
+			},
+		});
+		expect(run.error).toBeUndefined();
+		expect(requestsTo(standIn, '/api/v1.1/quote/create')[0].body).toMatchObject({
+			custom_fields: [
+				{ name: 'leap_day', value: '2024-02-29' },
+				{ name: 'late_evening', value: '2024-02-29' },
+			],
+		});
 	});
 
 	test('dealhub_user_id accepts numbers and strings, and is limited to 16 characters', async () => {

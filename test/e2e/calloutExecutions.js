@@ -1,17 +1,25 @@
 // The executions n8n recorded for a workflow, read over its REST API as the owner: how the callout
-// end-to-end tests prove that a refused callout ran no workflow. JavaScript for the timers (see
-// test/setup.js).
+// end-to-end tests prove that a refused callout ran no workflow, and that an accepted one ran
+// exactly one. JavaScript for the timers (see test/setup.js).
+//
+// n8n's executions list may legitimately show one execution twice (the same id once among the
+// running and once among the finished ones while it moves between them) and lists an execution
+// before it has finished. So ids are counted distinct, and a count is read only once every new
+// execution has settled.
 
 /** @typedef {import('./harness').RunningN8n} RunningN8n */
 
+/** The statuses of an execution that may still change (n8n 1.x and 2.x). */
+const UNSETTLED = new Set(['new', 'running', 'waiting']);
+
 /**
- * The ids of the newest executions of `workflowId` n8n has recorded (at most 100, newest first;
+ * The newest executions of `workflowId` n8n has recorded (at most 100, newest first, each id once;
  * running ones too: n8n records a webhook's execution before it runs the workflow).
  * @param {RunningN8n} n8n
  * @param {string} workflowId
- * @returns {Promise<string[]>}
+ * @returns {Promise<Array<{ id: string, settled: boolean }>>}
  */
-async function executionIds(n8n, workflowId) {
+async function listExecutions(n8n, workflowId) {
 	const session = await n8n.ownerSession();
 	// 100 is the most both n8n 1.x and 2.x answer in one page (and they page differently).
 	const query = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: '100' });
@@ -20,17 +28,36 @@ async function executionIds(n8n, workflowId) {
 	});
 	const text = await response.text();
 	if (!response.ok) throw new Error(`GET /rest/executions answered HTTP ${response.status}: ${text.slice(0, 500)}`);
-	/** @type {Array<{ id: string | number, workflowId?: string }>} */
+	/** @type {Array<{ id: string | number, workflowId?: string, status?: string, finished?: boolean, stoppedAt?: string | null }>} */
 	const results = JSON.parse(text).data?.results ?? [];
 	const foreign = results.filter((execution) => execution.workflowId !== undefined && execution.workflowId !== workflowId);
 	if (foreign.length > 0) throw new Error(`GET /rest/executions ignored the workflowId filter (${workflowId})`);
-	return results.map((execution) => String(execution.id));
+	/** @type {Map<string, boolean>} */
+	const settledById = new Map();
+	for (const execution of results) {
+		const id = String(execution.id);
+		const settled = execution.status === undefined ? Boolean(execution.stoppedAt) : !UNSETTLED.has(execution.status);
+		// An id listed twice is settled when any of its entries is.
+		settledById.set(id, settledById.get(id) === true || settled);
+	}
+	return [...settledById].map(([id, settled]) => ({ id, settled }));
 }
 
 /**
- * The executions of `workflowId` that are not in `before` (taken fewer than 100 executions ago),
- * once there are at least `expected` of them or, at the latest, after `patienceMs` (the caller
- * asserts on what it gets).
+ * The distinct ids of the newest executions of `workflowId` (at most 100).
+ * @param {RunningN8n} n8n
+ * @param {string} workflowId
+ * @returns {Promise<string[]>}
+ */
+async function executionIds(n8n, workflowId) {
+	return (await listExecutions(n8n, workflowId)).map((execution) => execution.id);
+}
+
+/**
+ * The distinct executions of `workflowId` that are not in `before` (taken fewer than 100 executions
+ * ago), read once there are at least `expected` of them and all of them have settled, or at the
+ * latest after `patienceMs` (the caller asserts on what it gets). Waiting for them to settle also
+ * gives a stray extra execution time to show up, so that "exactly one" is a real check.
  * @param {RunningN8n} n8n
  * @param {string} workflowId
  * @param {string[]} before
@@ -42,8 +69,9 @@ async function newExecutionIds(n8n, workflowId, before, expected, patienceMs = 3
 	const known = new Set(before);
 	const deadline = Date.now() + patienceMs;
 	for (;;) {
-		const fresh = (await executionIds(n8n, workflowId)).filter((id) => !known.has(id));
-		if (fresh.length >= expected || Date.now() > deadline) return fresh;
+		const fresh = (await listExecutions(n8n, workflowId)).filter((execution) => !known.has(execution.id));
+		const settled = fresh.every((execution) => execution.settled);
+		if ((fresh.length >= expected && settled) || Date.now() > deadline) return fresh.map((execution) => execution.id);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }

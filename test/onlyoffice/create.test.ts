@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { CALENDAR_DATE_RULE } from '../../nodes/shared/calendarDate';
 import type { OnlyOfficeStandIn } from '../standins/onlyoffice';
 import { createParameters, passwordCredential, runCrm, startStandIn } from './fixtures';
 
@@ -105,14 +106,23 @@ describe('ONLYOFFICE CRM node: Create', () => {
 		expect(posts()[0].body).toMatchObject({ bidType: 4, members: [3, 4], contactid: 9 });
 	});
 
+	test('a leap day is a real date: 2024-02-29 is sent as given', async () => {
+		const run = await runCrm(passwordCredential(standIn), createParameters({ expectedCloseDate: '2024-02-29', actualCloseDate: '2024-02-29T18:00:00Z' }));
+		expect(run.error).toBeUndefined();
+		expect(posts()[0].body).toMatchObject({ expectedCloseDate: '2024-02-29', actualCloseDate: '2024-02-29T18:00:00Z' });
+	});
+
 	test.each([
 		[{ title: '  ' }, 'Title must not be empty (got "  ")'],
 		[{ stageId: '={{ "" }}' }, 'Stage is required'],
 		[{ additionalFields: { successProbability: 150 } }, 'Success Probability (%) must be from 0 to 100 (got 150)'],
 		[{ additionalFields: { successProbability: 12.5 } }, 'Success Probability (%) must be a whole number (got 12.5)'],
 		[{ additionalFields: { responsibleId: 'sam' } }, 'Responsible must be a portal user ID (a GUID such as 93f4b6d2-1c1c-469f-9308-51dafefe7436) (got "sam")'],
-		[{ additionalFields: { expectedCloseDate: 'next Tuesday' } }, 'Expected Close Date must be an ISO 8601 date such as 2024-06-30 or 2024-06-30T12:00:00Z (got "next Tuesday")'],
-		[{ additionalFields: { actualCloseDate: '2024-02-30' } }, 'Actual Close Date is not a real date (got "2024-02-30")'],
+		[{ additionalFields: { expectedCloseDate: 'next Tuesday' } }, `Expected Close Date ${CALENDAR_DATE_RULE} (got "next Tuesday")`],
+		...['2023-02-29', '2024-02-30', '2024-13-01', '31/12/2024'].flatMap((date) => [
+			[{ additionalFields: { actualCloseDate: date } }, `Actual Close Date ${CALENDAR_DATE_RULE} (got "${date}")`],
+			[{ additionalFields: { expectedCloseDate: date } }, `Expected Close Date ${CALENDAR_DATE_RULE} (got "${date}")`],
+		]),
 		[{ additionalFields: { memberIds: '6, seven' } }, 'Member Contact IDs (entry 2) must be a number (got "seven")'],
 		[{ additionalFields: { bidCurrency: 'EURO' } }, 'Currency must be a three-letter currency code such as USD (got "EURO")'],
 		[{ additionalFields: { bidValue: -5 } }, 'Bid Value must not be negative (got -5)'],

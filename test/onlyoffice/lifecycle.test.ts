@@ -1,3 +1,4 @@
+import { CALENDAR_DATE_RULE } from '../../nodes/shared/calendarDate';
 import type { OnlyOfficeStandIn } from '../standins/onlyoffice';
 import { calls, passwordCredential, runCrm, startStandIn } from './fixtures';
 
@@ -109,10 +110,15 @@ describe('ONLYOFFICE CRM node: Get, Get Many, Set Stage, Delete', () => {
 			expect(none.error).toBeUndefined();
 			expect(none.items).toEqual([]);
 			const bad = await runCrm(passwordCredential(standIn), { operation: 'getMany', filters: { fromDate: 'yesterday' } });
-			expect(bad.error?.message).toBe(
-				'Filters: Expected Close From must be an ISO 8601 date such as 2024-06-30 or 2024-06-30T12:00:00Z (got "yesterday")',
-			);
-			expect(calls(standIn)).toHaveLength(1);
+			expect(bad.error?.message).toBe(`Filters: Expected Close From ${CALENDAR_DATE_RULE} (got "yesterday")`);
+			for (const date of ['2023-02-29', '2024-02-30', '2024-13-01', '31/12/2024']) {
+				const impossible = await runCrm(passwordCredential(standIn), { operation: 'getMany', filters: { toDate: date } });
+				expect(impossible.error?.message).toBe(`Filters: Expected Close To ${CALENDAR_DATE_RULE} (got "${date}")`);
+			}
+			const leapDay = await runCrm(passwordCredential(standIn), { operation: 'getMany', filters: { toDate: '2024-02-29' } });
+			expect(leapDay.error).toBeUndefined();
+			expect(calls(standIn)).toHaveLength(2);
+			expect(calls(standIn)[1]).toContain('toDate=2024-02-29&');
 		});
 	});
 

@@ -90,7 +90,7 @@ describe('ONLYOFFICE CRM node: envelope, keys, failures and limits', () => {
 		expect(run.error?.message).toBe('ONLYOFFICE did not answer within 150 ms (the Timeout option)');
 
 		const bad = await runCrm(passwordCredential(standIn), get(4, { timeout: -1 }));
-		expect(bad.error?.message).toBe('Timeout (Ms) must be a positive number of milliseconds (got -1)');
+		expect(bad.error?.message).toBe('Timeout must be a positive number of milliseconds (got -1)');
 	});
 
 	test('items in parallel keep their order and pairing', async () => {

@@ -174,12 +174,12 @@ export function timeoutOption(show: Show): INodeProperties {
 		displayOptions: { show },
 		options: [
 			{
-				displayName: 'Timeout (Ms)',
+				displayName: 'Timeout',
 				name: 'timeout',
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 10000,
-				description: 'How long to wait for each DealHub answer before failing the item',
+				description: 'How many milliseconds to wait for each DealHub answer before failing the item',
 			},
 			{
 				displayName: 'Items in Parallel',
@@ -247,7 +247,7 @@ export function opportunityInfoFields(show: Show): INodeProperties[] {
 									type: 'options',
 									options: [
 										{ name: 'Date (UTC)', value: 'date', description: 'Sent as yyyy-mm-dd; empty means none' },
-										{ name: 'Numeric', value: 'numeric', description: 'Sent as a number; empty counts as 0' },
+										{ name: 'Numeric', value: 'numeric', description: 'Sent as a number; empty means none' },
 										{ name: 'Text', value: 'text', description: 'Sent as a one-element list' },
 										{ name: 'Text List', value: 'textList', description: 'The selected values, sent as a list' },
 									],

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { CALENDAR_DATE_RULE, toUtcDay } from '../../shared/calendarDate';
+
 /** Drops fields left empty in the UI: DealHub treats a sent "" as a value, not as "not set". */
 export function compact(record: IDataObject): IDataObject {
 	const out: IDataObject = {};
@@ -38,8 +40,6 @@ export function partnerUserFromParameters(ctx: IExecuteFunctions, itemIndex: num
 
 type CustomFieldInput = { name?: string; type?: string; value?: unknown };
 
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
-
 function customFieldValue(field: CustomFieldInput): unknown {
 	const value = field.value ?? '';
 	switch (field.type) {
@@ -53,12 +53,11 @@ function customFieldValue(field: CustomFieldInput): unknown {
 		}
 		case 'date': {
 			if (value === '') return '';
-			if (value instanceof Date) return value.toISOString().slice(0, 10);
-			const match = ISO_DATE.exec(String(value).trim());
-			if (!match || Number.isNaN(Date.parse(match[1]))) {
-				throw new Error(`Custom field ${field.name}: "${String(value)}" is not a date in yyyy-mm-dd form (type Date)`);
+			const day = toUtcDay(value);
+			if (day === undefined) {
+				throw new Error(`Custom field ${field.name} (type Date) ${CALENDAR_DATE_RULE} (got ${JSON.stringify(value)})`);
 			}
-			return match[1];
+			return day;
 		}
 		case 'textList':
 			if (Array.isArray(value)) return value.map(String);

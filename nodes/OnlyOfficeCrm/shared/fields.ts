@@ -165,6 +165,7 @@ export const opportunityFieldOptions: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
+		description: 'Free text about the deal, shown on the opportunity page',
 	},
 	{
 		displayName: 'Expected Close Date',

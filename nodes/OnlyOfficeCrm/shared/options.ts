@@ -53,12 +53,12 @@ export const optionsDescription: INodeProperties = {
 			default: 'ascending',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: DEFAULT_TIMEOUT_MS,
-			description: 'How long to wait for each ONLYOFFICE answer before failing the item',
+			description: 'How many milliseconds to wait for each ONLYOFFICE answer before failing the item',
 		},
 	],
 };
@@ -74,7 +74,7 @@ export function nodeOptions(this: IExecuteFunctions, itemIndex: number): NodeOpt
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
 	if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
-		throw new NodeOperationError(this.getNode(), `Timeout (Ms) must be a positive number of milliseconds (got ${JSON.stringify(timeout)})`, {
+		throw new NodeOperationError(this.getNode(), `Timeout must be a positive number of milliseconds (got ${JSON.stringify(timeout)})`, {
 			itemIndex,
 		});
 	}

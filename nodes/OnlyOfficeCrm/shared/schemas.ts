@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { CALENDAR_DATE_RULE, parseIsoDate } from '../../shared/calendarDate';
 import { caseInsensitiveObject } from './keys';
 
 /**
@@ -12,27 +13,14 @@ export const BID_TYPES = ['FixedBid', 'PerHour', 'PerDay', 'PerWeek', 'PerMonth'
 export const STAGE_TYPES = ['Open', 'ClosedAndWon', 'ClosedAndLost'] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const number = () => z.number({ invalid_type_error: 'must be a number', required_error: 'is required' });
 const positiveId = () => number().int('must be a whole number').positive('must be a positive whole number');
 
 const userId = z.string().regex(GUID, 'must be a portal user ID (a GUID such as 93f4b6d2-1c1c-469f-9308-51dafefe7436)');
 
-/** Date.parse accepts 2024-02-30 (as March 1st); the calendar does not. */
-function isRealDate(value: string): boolean {
-	const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-	const calendar = new Date(Date.UTC(year, month - 1, day));
-	return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day && !Number.isNaN(Date.parse(value));
-}
-
-export const isoDateSchema = z.string().superRefine((value, context) => {
-	if (!ISO_DATE.test(value)) {
-		context.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an ISO 8601 date such as 2024-06-30 or 2024-06-30T12:00:00Z' });
-	} else if (!isRealDate(value)) {
-		context.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a real date' });
-	}
-});
+/** The pack's date rule (nodes/shared/calendarDate.ts), as a zod string schema. */
+export const isoDateSchema = z.string().refine((value) => parseIsoDate(value) !== undefined, CALENDAR_DATE_RULE);
 
 export const opportunityBodySchema = z
 	.object({

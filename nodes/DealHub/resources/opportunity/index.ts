@@ -34,7 +34,7 @@ export const opportunityDescription: INodeProperties[] = [
 			{
 				name: 'View as Partner',
 				value: 'partnerView',
-				action: 'View an opportunity s quotes as a partner',
+				action: 'View the quotes of an opportunity as a partner',
 				description: 'Get the DealHub URL listing the quotes of an opportunity for a partner user (Partner API)',
 			},
 			{
