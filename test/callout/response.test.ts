@@ -259,7 +259,7 @@ describe('attribute coercion to the types in returned_attributes', () => {
 		['a word for a number', { MSRP: 'abc' }, 'SKU A-1 (item 1): MSRP must be a number, got "abc"'],
 		['a boolean for a percentage', { discount: true }, 'SKU A-1 (item 1): discount must be a percentage (a number), got true'],
 		['a percent sign', { discount: '10%' }, 'SKU A-1 (item 1): discount must be a percentage (a number), got "10%"'],
-		...['2025-13-45', '2023-02-29', '2024-02-30', '2024-13-01', '31/12/2024', '2024-02-30T10:00:00+02:00', 'next monday'].map((date) => [
+		...['2025-13-45', '2023-02-29', '2024-02-30', '2024-13-01', '31/12/2024', '2024-02-30T10:00:00+02:00', 'next monday'].map((date): [string, IDataObject, string] => [
 			`the date ${date}`,
 			{ start_date: date },
 			`SKU A-1 (item 1): start_date ${CALENDAR_DATE_RULE}, epoch milliseconds, a Date or a DateTime, got "${date}"`,

@@ -13,7 +13,8 @@ import {
 
 // The ONLYOFFICE CRM node in a real n8n against the ONLYOFFICE stand-in, signing in with a user
 // name and password (the token login runs inside n8n): test/e2e/workflows/onlyoffice-crud.json
-// (create, update, get over webhooks) and example 4 (opportunity won -> DealHub quote).
+// (create, update, get, get many over webhooks) and example 4 (opportunity won -> DealHub quote).
+// The stand-in pages lists as a real portal does: at most 25 records a page, whatever `count` asks.
 
 /** The credential example 4 and the fixture refer to. */
 const ONLYOFFICE_CREDENTIAL = { id: 'ooExampleCred001', name: 'ONLYOFFICE account', type: 'onlyOfficeCrmApi' };
@@ -36,7 +37,7 @@ async function postJson(url: string, body: unknown): Promise<{ status: number; b
 const apiPath = (request: RecordedRequest) => request.path.split('?')[0].replace(/^\/api\/2\.0\//, '');
 
 describeEachN8nVersion('ONLYOFFICE CRM', (version) => {
-	const onlyoffice = new OnlyOfficeStandIn();
+	const onlyoffice = new OnlyOfficeStandIn({ paging: { pageCap: 25 } });
 	const dealhubSecret = randomSecret();
 	const dealhub = new DealHubStandIn({ secret: dealhubSecret });
 	const user = onlyoffice.users[1];
@@ -141,6 +142,73 @@ describeEachN8nVersion('ONLYOFFICE CRM', (version) => {
 		expect(onlyoffice.tokens.get(String([...tokens][0]))).toMatchObject({ userId: user.id, expired: false });
 		expect(onlyoffice.batchDeleteCalls).toHaveLength(0);
 		for (const answer of [created, updated, got]) expect(answer.text).not.toContain(user.password);
+	});
+
+	const seedPaged = (prefix: string) =>
+		Array.from({ length: 130 }, (_, index) => onlyoffice.seed({ title: `${prefix} ${String(index).padStart(3, '0')}` }).id);
+
+	test('Get Many with Return All reads every page of a portal that caps pages at 25: 130 records, in order, once each', async () => {
+		const ids = seedPaged('Capped page deal');
+
+		const answer = await postJson(n8n!.webhookUrl('onlyoffice-e2e-get-many'), { search: 'Capped page deal' });
+
+		expect(answer.status).toBe(200);
+		expect((answer.body as unknown as Json[]).map((record) => record.id)).toEqual(ids);
+		const pages = onlyofficeRequests().filter((request) => apiPath(request) === 'crm/opportunity/filter');
+		expect(pages.map((request) => new URL(request.path, 'http://x').searchParams.get('startIndex'))).toEqual(['0', '25', '50', '75', '100', '125']);
+	});
+
+	test('an expired token: n8n signs in once more and retries, between executions and in the middle of a Get Many', async () => {
+		const { id } = onlyoffice.seed({ title: 'Token renewal deal' });
+		expect((await postJson(n8n!.webhookUrl('onlyoffice-e2e-get'), { id })).status).toBe(200);
+
+		onlyoffice.expireTokens();
+		since.onlyoffice = onlyoffice.requests.length;
+		const afterExpiry = await postJson(n8n!.webhookUrl('onlyoffice-e2e-get'), { id });
+		expect({ status: afterExpiry.status, title: afterExpiry.body.title }).toEqual({ status: 200, title: 'Token renewal deal' });
+		expect(onlyofficeRequests().map((request) => `${request.method} ${apiPath(request)}`)).toEqual([
+			`GET crm/opportunity/${id}`,
+			'POST authentication',
+			`GET crm/opportunity/${id}`,
+		]);
+
+		const ids = seedPaged('Mid-run renewal deal');
+		onlyoffice.expireTokensAfter(2);
+		since.onlyoffice = onlyoffice.requests.length;
+		const many = await postJson(n8n!.webhookUrl('onlyoffice-e2e-get-many'), { search: 'Mid-run renewal deal' });
+		expect(many.status).toBe(200);
+		expect((many.body as unknown as Json[]).map((record) => record.id)).toEqual(ids);
+		const calls = onlyofficeRequests().map((request) =>
+			apiPath(request) === 'authentication' ? 'sign-in' : `startIndex=${new URL(request.path, 'http://x').searchParams.get('startIndex')}`,
+		);
+		expect(calls).toEqual(['startIndex=0', 'startIndex=25', 'startIndex=50', 'sign-in', 'startIndex=50', 'startIndex=75', 'startIndex=100', 'startIndex=125']);
+		for (const answer of [afterExpiry, many]) expect(answer.text).not.toContain(user.password);
+	});
+
+	test('a token refused right after a fresh sign-in is a clear error, with one sign-in and no loop', async () => {
+		const { id } = onlyoffice.seed({ title: 'Refused token deal' });
+		onlyoffice.issueExpiredTokens = true;
+		onlyoffice.expireTokens();
+		try {
+			const refused = await postJson(n8n!.webhookUrl('onlyoffice-e2e-get'), { id });
+			expect({ status: refused.status, body: refused.body }).toEqual({
+				status: 502,
+				body: {
+					message: 'ONLYOFFICE did not accept the credential (HTTP 401: Unauthorized)',
+					description: expect.stringContaining('n8n signed in again with the User Name and Password'),
+				},
+			});
+			expect(onlyofficeRequests().map((request) => `${request.method} ${apiPath(request)}`)).toEqual([
+				`GET crm/opportunity/${id}`,
+				'POST authentication',
+				`GET crm/opportunity/${id}`,
+			]);
+			expect(refused.text).not.toContain(user.password);
+		} finally {
+			onlyoffice.issueExpiredTokens = false;
+		}
+		// Once the portal issues working tokens again, the next execution signs in and succeeds.
+		expect((await postJson(n8n!.webhookUrl('onlyoffice-e2e-get'), { id })).status).toBe(200);
 	});
 
 	test('example 4: a won opportunity becomes a DealHub quote, mapped from the ONLYOFFICE record', async () => {

@@ -119,7 +119,7 @@ describe('ONLYOFFICE CRM node: Create', () => {
 		[{ additionalFields: { successProbability: 12.5 } }, 'Success Probability (%) must be a whole number (got 12.5)'],
 		[{ additionalFields: { responsibleId: 'sam' } }, 'Responsible must be a portal user ID (a GUID such as 93f4b6d2-1c1c-469f-9308-51dafefe7436) (got "sam")'],
 		[{ additionalFields: { expectedCloseDate: 'next Tuesday' } }, `Expected Close Date ${CALENDAR_DATE_RULE} (got "next Tuesday")`],
-		...['2023-02-29', '2024-02-30', '2024-13-01', '31/12/2024'].flatMap((date) => [
+		...['2023-02-29', '2024-02-30', '2024-13-01', '31/12/2024'].flatMap((date): Array<[IDataObject, string]> => [
 			[{ additionalFields: { actualCloseDate: date } }, `Actual Close Date ${CALENDAR_DATE_RULE} (got "${date}")`],
 			[{ additionalFields: { expectedCloseDate: date } }, `Expected Close Date ${CALENDAR_DATE_RULE} (got "${date}")`],
 		]),

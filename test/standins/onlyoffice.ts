@@ -54,6 +54,18 @@ export interface StoredOpportunity {
 export interface OnlyOfficeStandInOptions {
 	/** The portal asks for an SMS or authenticator code after the password. */
 	twoStep?: 'sms' | 'tfa';
+	/**
+	 * How lists are paged. A real portal answers at most its configured items per page (25 by
+	 * default) whatever `count` asks, and says in `total` how many match.
+	 */
+	paging?: {
+		/** The most records one page holds; unset honours `count`. */
+		pageCap?: number;
+		/** `total` as the portal says it: the real count (default), 50 more than there are, or left out. */
+		total?: 'exact' | 'overstated' | 'absent';
+		/** Every page is the first one, whatever `startIndex` says (a portal that repeats itself). */
+		ignoreStartIndex?: boolean;
+	};
 }
 
 const BODY_KEYS = [
@@ -158,7 +170,12 @@ export class OnlyOfficeStandIn {
 	/** Answers to serve instead of the normal one, by "METHOD /path", once each. */
 	readonly overrides = new Map<string, { status: number; body: unknown; headers?: Record<string, string>; never?: boolean }>();
 
+	/** Sign-ins answer tokens that are already expired: every call with them answers 401. */
+	issueExpiredTokens = false;
+
 	private nextId = 100;
+
+	private callsUntilExpiry: number | undefined;
 
 	constructor(private readonly options: OnlyOfficeStandInOptions = {}) {
 		this.server = new LoopbackServer((request, response) => this.handle(request, response));
@@ -195,6 +212,11 @@ export class OnlyOfficeStandIn {
 	/** Every token issued so far now answers 401, as after its `expires` date. */
 	expireTokens(): void {
 		for (const token of this.tokens.values()) token.expired = true;
+	}
+
+	/** Every token issued so far expires after `calls` more API calls (sign-ins not counted), e.g. mid Get Many. */
+	expireTokensAfter(calls: number): void {
+		this.callsUntilExpiry = calls;
 	}
 
 	/** Stores an opportunity directly, as if created in the portal's UI. */
@@ -303,6 +325,10 @@ export class OnlyOfficeStandIn {
 		const path = this.apiPath(request);
 		const method = request.method;
 		if (method === 'POST' && path === 'authentication') return this.login(request);
+		if (this.callsUntilExpiry !== undefined && this.callsUntilExpiry-- <= 0) {
+			this.callsUntilExpiry = undefined;
+			this.expireTokens();
+		}
 		this.authorize(request);
 		if (['POST', 'PUT'].includes(method) && !String(request.headers['content-type'] ?? '').includes('application/json')) {
 			throw new ApiError(415, 'Content-Type must be application/json');
@@ -341,7 +367,7 @@ export class OnlyOfficeStandIn {
 		if (this.options.twoStep === 'sms') return { status: 201, body: { sms: true, phoneNoise: '+1*******89', expires } };
 		if (this.options.twoStep === 'tfa') return { status: 201, body: { tfa: true, tfaKey: 'ABCDEF' } };
 		const token = `${randomBytes(24).toString('base64url')}==`;
-		this.tokens.set(token, { userId: user.id, expired: false });
+		this.tokens.set(token, { userId: user.id, expired: this.issueExpiredTokens });
 		return { status: 201, body: { token, expires } };
 	}
 
@@ -445,10 +471,16 @@ export class OnlyOfficeStandIn {
 	}
 
 	private page(all: unknown[], url: URL) {
+		const { pageCap, total = 'exact', ignoreStartIndex = false } = this.options.paging ?? {};
 		const startIndex = Number(url.searchParams.get('startIndex') ?? 0);
-		const count = url.searchParams.has('count') ? Number(url.searchParams.get('count')) : all.length;
-		const body = all.slice(startIndex, startIndex + count);
-		return { status: 200, body, page: { startIndex, nextIndex: startIndex + body.length, total: all.length } };
+		const asked = url.searchParams.has('count') ? Number(url.searchParams.get('count')) : all.length;
+		const count = pageCap === undefined ? asked : Math.min(asked, pageCap);
+		const from = ignoreStartIndex ? 0 : startIndex;
+		const body = all.slice(from, from + count);
+		const page: Record<string, number> = { startIndex, nextIndex: startIndex + body.length };
+		if (total === 'exact') page.total = all.length;
+		if (total === 'overstated') page.total = all.length + 50;
+		return { status: 200, body, page };
 	}
 
 	private matching(url: URL): StoredOpportunity[] {

@@ -70,15 +70,44 @@ function apiError(
 	return new NodeApiError(this.getNode(), response, { message, description, httpCode, itemIndex: call.itemIndex });
 }
 
-function failureError(this: PortalContext, call: PortalCall, error: unknown, authentication: unknown): Error {
-	// httpRequestWithAuthentication wraps what went wrong (the client's error, or the credential's) as `cause`.
-	const cause = (error as { cause?: unknown })?.cause ?? error;
+function redirectError(this: PortalContext, call: PortalCall, status: number, location: unknown): NodeApiError {
+	const target = typeof location === 'string' && location !== '' ? location : 'another address';
+	return new NodeApiError(
+		this.getNode(),
+		{ message: `redirected to ${target}` },
+		{
+			message: `ONLYOFFICE redirected ${call.method} ${call.path} to ${target}`,
+			description: 'Use the address the portal redirects to (often https) as the Portal URL of the credential.',
+			httpCode: String(status),
+			itemIndex: call.itemIndex,
+		},
+	);
+}
+
+/** An answer of the portal, whether the HTTP client returned it or threw it. */
+interface PortalAnswer {
+	status: number;
+	body: unknown;
+	location: unknown;
+}
+
+// httpRequestWithAuthentication wraps what went wrong (the client's error, or the credential's) as `cause`.
+const causeOf = (error: unknown): unknown => (error as { cause?: unknown })?.cause ?? error;
+
+/** The portal's answer inside a thrown error, when there is one (not for timeouts or refused sign-ins). */
+function thrownAnswer(error: unknown): PortalAnswer | undefined {
+	const cause = causeOf(error);
+	if (isLoginError(cause)) return undefined;
+	const response = (cause as { response?: { status?: unknown; data?: unknown; headers?: Record<string, unknown> } })?.response;
+	if (!response || typeof response.status !== 'number') return undefined;
+	return { status: response.status, body: response.data, location: response.headers?.location };
+}
+
+/** What went wrong when no answer came: a refused sign-in, a timeout, a refused connection. */
+function failureError(this: PortalContext, call: PortalCall, error: unknown): Error {
+	const cause = causeOf(error);
 	if (isLoginError(cause)) {
 		return new NodeApiError(this.getNode(), { message: cause.message }, { message: cause.message, itemIndex: call.itemIndex });
-	}
-	const response = (cause as { response?: { status?: unknown; data?: unknown } })?.response;
-	if (response && typeof response.status === 'number') {
-		return apiError.call(this, call, response.status, parseEnvelope(parseJsonBody(response.data)), authentication);
 	}
 	const isClientError = Boolean((cause as { isAxiosError?: unknown })?.isAxiosError || (cause as { code?: unknown })?.code);
 	if (!isClientError && cause instanceof Error) {
@@ -88,10 +117,35 @@ function failureError(this: PortalContext, call: PortalCall, error: unknown, aut
 	return new NodeApiError(this.getNode(), failure.response, { message: failure.message, itemIndex: call.itemIndex });
 }
 
+/** The envelope of a successful answer; every other answer throws, saying why in the portal's words. */
+function envelopeOf(this: PortalContext, call: PortalCall, answer: PortalAnswer, authentication: unknown): Envelope {
+	const { status } = answer;
+	if (status >= 300 && status < 400) throw redirectError.call(this, call, status, answer.location);
+	const envelope = parseEnvelope(parseJsonBody(answer.body));
+	if (status === 401) throw apiError.call(this, call, status, envelope, authentication);
+	if (envelope === undefined) {
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'not an ONLYOFFICE answer' },
+			{
+				message: `The Portal URL did not answer like an ONLYOFFICE API (HTTP ${status} to ${call.method} ${call.path})`,
+				description: 'Check the Portal URL of the ONLYOFFICE CRM credential: the address of your portal, e.g. https://yourportal.onlyoffice.com.',
+				httpCode: String(status),
+				itemIndex: call.itemIndex,
+			},
+		);
+	}
+	if (status >= 400 || isErrorEnvelope(envelope)) {
+		throw apiError.call(this, call, status >= 400 ? status : (envelope.statusCode ?? status), envelope, authentication);
+	}
+	return envelope;
+}
+
 /**
  * One call to the portal's API, authenticated by the credential, unwrapped from its envelope.
- * Only a 401 throws inside the helper, so that n8n signs in again and retries once; every other
- * answer comes back here and is judged by its envelope.
+ * Every answer that is not a success throws inside the helper: a 401 must, so that n8n signs in
+ * again and retries once (n8n 1.x knows no "every status but 401" setting, and would hand the 401
+ * back without signing in), and the others are read from the thrown error like a success.
  */
 export async function callPortal(this: PortalContext, call: PortalCall): Promise<Envelope> {
 	const itemIndex = call.itemIndex ?? 0;
@@ -107,44 +161,16 @@ export async function callPortal(this: PortalContext, call: PortalCall): Promise
 		json: true,
 		timeout: call.timeout,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		disableFollowRedirect: true,
 	};
-	let answer: IN8nHttpFullResponse;
+	let answer: PortalAnswer;
 	try {
-		answer = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		const full = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		answer = { status: full.statusCode, body: full.body, location: full.headers?.location };
 	} catch (error) {
-		throw failureError.call(this, call, error, credentials.authentication);
+		const thrown = thrownAnswer(error);
+		if (thrown === undefined) throw failureError.call(this, call, error);
+		answer = thrown;
 	}
-	const status = answer.statusCode;
-	if (status >= 300 && status < 400) {
-		const location = String(answer.headers?.location ?? 'another address');
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: `redirected to ${location}` },
-			{
-				message: `ONLYOFFICE redirected ${call.method} ${call.path} to ${location}`,
-				description: 'Use the address the portal redirects to (often https) as the Portal URL of the credential.',
-				httpCode: String(status),
-				itemIndex,
-			},
-		);
-	}
-	const envelope = parseEnvelope(parseJsonBody(answer.body));
-	if (envelope === undefined) {
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: 'not an ONLYOFFICE answer' },
-			{
-				message: `The Portal URL did not answer like an ONLYOFFICE API (HTTP ${status} to ${call.method} ${call.path})`,
-				description: 'Check the Portal URL of the ONLYOFFICE CRM credential: the address of your portal, e.g. https://yourportal.onlyoffice.com.',
-				httpCode: String(status),
-				itemIndex,
-			},
-		);
-	}
-	if (status >= 400 || isErrorEnvelope(envelope)) {
-		throw apiError.call(this, call, status >= 400 ? status : (envelope.statusCode ?? status), envelope, credentials.authentication);
-	}
-	return envelope;
+	return envelopeOf.call(this, call, answer, credentials.authentication);
 }
