@@ -35,6 +35,31 @@ export function fanOutLineItems(request: CalloutRequest, includePlaybookAnswers:
 	return output;
 }
 
+/**
+ * The one item of the SKUs output: what a lookup step needs to fetch only the rows this quote
+ * prices, and the request itself, from which the Response rebuilds the answer.
+ */
+export type CalloutSkusItem = { skus: string[]; line_item_count: number } & CalloutRequestItem;
+
+export function calloutSkus(request: CalloutRequest, includePlaybookAnswers: boolean): CalloutSkusItem {
+	const skus = new Set<string>();
+	let lineItemCount = 0;
+	const visit = (items: CalloutItem[]) => {
+		for (const item of items) {
+			skus.add(item.sku);
+			lineItemCount++;
+			if (item.bundle_items) visit(item.bundle_items);
+		}
+	};
+	visit(request.items);
+	return {
+		request_id: request.request_id,
+		skus: [...skus],
+		line_item_count: lineItemCount,
+		...requestWithoutSecret(request, includePlaybookAnswers),
+	};
+}
+
 export function requestWithoutSecret(request: CalloutRequest, includePlaybookAnswers: boolean): CalloutRequestItem {
 	const item: Partial<CalloutRequest> = { ...request };
 	delete item.authentication;

@@ -27,7 +27,7 @@ export class DealHubCalloutResponse implements INodeType {
 		// Required on first use, not with the node type at n8n's start (see the trigger).
 		const { buildAnswer } = await import('./buildAnswer');
 		const respondWith = this.getNodeParameter('respondWith', 0) as string;
-		const { answer, workflowProblem } = buildAnswer.call(this, respondWith);
+		const { answer, workflowProblem, summary } = buildAnswer.call(this, respondWith);
 		await this.sendResponse({
 			body: answer.body,
 			headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -38,6 +38,7 @@ export class DealHubCalloutResponse implements INodeType {
 				description: `DealHub received HTTP 400: ${String(answer.body.message)}`,
 			});
 		}
+		if (summary !== undefined) return [[{ json: summary, pairedItem: { item: 0 } }]];
 		// The input goes out unchanged, so later nodes can log what was answered.
 		return [this.getInputData().map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 	}

@@ -20,8 +20,86 @@ export const responseProperties: INodeProperties[] = [
 				value: 'pricedItems',
 				description: 'Rebuild DealHub’s answer from the input items, each with the line item ID and a price',
 			},
+			{
+				name: 'Prices From Rows',
+				value: 'priceRows',
+				description:
+					'Price every line item from price rows (one per SKU) that a lookup step output: a sheet, a database, an ERP. Fastest for large quotes.',
+			},
 		],
 		default: 'pricedItems',
+	},
+	{
+		displayName:
+			'Each input item is a price row: a SKU and its price. The line items come from the DealHub Callout Trigger; each is priced from the row of its SKU.',
+		name: 'priceRowsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { respondWith: ['priceRows'] } },
+	},
+	{
+		displayName: 'Rows In',
+		name: 'rowsIn',
+		type: 'options',
+		options: [
+			{ name: 'Input Items', value: 'items', description: 'One input item per row, as Google Sheets, Postgres or Data Tables output them' },
+			{
+				name: 'An Array Field',
+				value: 'field',
+				description: 'The rows are an array in one field of the input, as an HTTP Request to an ERP may answer them',
+			},
+		],
+		default: 'items',
+		displayOptions: { show: { respondWith: ['priceRows'] } },
+	},
+	{
+		displayName: 'Rows Field',
+		name: 'rowsField',
+		type: 'string',
+		default: 'rows',
+		required: true,
+		placeholder: 'data.prices',
+		displayOptions: { show: { respondWith: ['priceRows'], rowsIn: ['field'] } },
+		description: 'The field that holds the array of rows; dots reach nested fields',
+	},
+	{
+		displayName: 'SKU Column',
+		name: 'skuColumn',
+		type: 'string',
+		default: 'sku',
+		required: true,
+		displayOptions: { show: { respondWith: ['priceRows'] } },
+		description: 'The field of a row that holds the SKU as DealHub sends it (letter case does not matter)',
+	},
+	{
+		displayName: 'Price Column',
+		name: 'priceColumn',
+		type: 'string',
+		default: 'price',
+		required: true,
+		displayOptions: { show: { respondWith: ['priceRows'] } },
+		description: 'The field of a row that holds the price (a number or numeric text)',
+	},
+	{
+		displayName: 'Price Basis',
+		name: 'basis',
+		type: 'options',
+		options: [
+			{ name: 'Flat', value: 'flat', description: 'Send the price as it is' },
+			{ name: 'Per Unit', value: 'perUnit', description: 'Multiply the price (and MSRP) by the line item’s quantity' },
+		],
+		default: 'flat',
+		displayOptions: { show: { respondWith: ['priceRows'] } },
+	},
+	{
+		displayName: 'Attribute Columns',
+		name: 'attributeColumns',
+		type: 'string',
+		default: '',
+		placeholder: 'MSRP, partner_discount1, start_date',
+		displayOptions: { show: { respondWith: ['priceRows'] } },
+		description:
+			'Comma-separated fields of a row to send with the price, converted to the types DealHub asks for in returned_attributes',
 	},
 	{
 		displayName:
@@ -31,7 +109,7 @@ export const responseProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { respondWith: ['pricedItems'] } },
 	},
-	priceFieldProperty({ show: { respondWith: ['pricedItems'] } }),
+	priceFieldProperty({ show: { respondWith: ['pricedItems', 'priceRows'] } }),
 	{
 		displayName: 'Error Message',
 		name: 'errorMessage',

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { priceFieldProperty } from '../DealHubCallout/priceFieldProperty';
 
 const fromPriceList = { show: { pricingSource: ['priceList'] } };
+const priceListAs = (format: string) => ({ show: { pricingSource: ['priceList'], priceListFormat: [format] } });
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -43,13 +44,60 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { pricingSource: ['workflow'] } },
 	},
 	{
+		displayName: 'Price List Format',
+		name: 'priceListFormat',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'CSV Text',
+				value: 'csv',
+				description: 'Paste the list as a spreadsheet exports it; fastest for long lists',
+			},
+			{
+				name: 'JSON Text',
+				value: 'json',
+				description: 'An array of objects, one per SKU; fastest for long lists',
+			},
+			{
+				name: 'Table',
+				value: 'table',
+				description: 'One row per product, edited in the node; for short lists',
+			},
+		],
+		default: 'table',
+		displayOptions: fromPriceList,
+	},
+	{
+		displayName: 'Price List (CSV)',
+		name: 'priceListCsv',
+		type: 'string',
+		typeOptions: { rows: 10 },
+		default: '',
+		required: true,
+		placeholder: 'sku,list_price,basis,MSRP\nA-1,10,per unit,20\nB-111,100,flat,',
+		displayOptions: priceListAs('csv'),
+		description:
+			'A header row, then one row per SKU, separated by commas, semicolons or tabs. Columns: sku and list_price (or price), optionally basis (flat or per unit), MSRP and any attribute DealHub may ask for.',
+	},
+	{
+		displayName: 'Price List (JSON)',
+		name: 'priceListJson',
+		type: 'json',
+		default: '[\n  {"sku": "A-1", "list_price": 10, "basis": "per unit", "MSRP": 20}\n]',
+		required: true,
+		displayOptions: priceListAs('json'),
+		description:
+			'An array with one object per SKU. Keys: sku and list_price (or price), optionally basis (flat or per unit), MSRP and any attribute DealHub may ask for.',
+	},
+	{
 		displayName: 'Price List',
 		name: 'priceList',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Product',
 		default: {},
-		displayOptions: fromPriceList,
+		displayOptions: priceListAs('table'),
 		options: [
 			{
 				displayName: 'Product',
@@ -128,6 +176,12 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'One Item for the Whole Request',
 				value: 'request',
 				description: 'The request as DealHub sent it, without the secret',
+			},
+			{
+				name: 'One Item With the SKUs to Price',
+				value: 'skus',
+				description:
+					'The distinct SKUs of the callout in one list, for a lookup step that fetches their price rows (for a Response with Prices From Rows)',
 			},
 		],
 		default: 'lineItems',

@@ -2,9 +2,12 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import type { CalloutAnswer } from '../DealHubCallout/answer';
 import { refusal } from '../DealHubCallout/answer';
-import type { PriceListResult, PriceListRow } from '../DealHubCallout/priceList';
-import { answerFromPriceList, parsePriceList } from '../DealHubCallout/priceList';
+import type { PriceBookResult } from '../DealHubCallout/priceBook';
+import { answerFromPriceBook } from '../DealHubCallout/priceBook';
 import type { PriceField } from '../DealHubCallout/pricedResponse';
+import type { PriceListFormat, PriceListTableRow } from '../DealHubCallout/priceListSources';
+import { priceBookFromCsv, priceBookFromJson, priceBookFromTable } from '../DealHubCallout/priceListSources';
+import { outlineFromRequest } from '../DealHubCallout/requestOutline';
 import type { CalloutRequest } from '../DealHubCallout/requestSchema';
 
 const isPlainObject = (value: object): boolean => {
@@ -36,30 +39,52 @@ export function exactJsonKey(value: unknown): string | undefined {
 }
 
 /**
- * Parsed price lists by their rows' exact JSON. n8n hands the node a fresh copy of the Price List
- * on every callout and parsing checks each row with zod (tens of microseconds a row), so a long
- * list would otherwise be parsed again per callout. The key is the rows' whole content: an
- * edited list is a new key and can never be answered from an old one.
+ * Parsed price lists by their whole content (the format and the text, or the table rows' exact
+ * JSON). n8n hands the node a fresh copy of its parameters on every callout, and parsing checks
+ * every row, so a long list would otherwise be parsed again per callout. An edited list is a new
+ * key and can never be answered from an old one.
  */
-const parsedLists = new Map<string, PriceListResult>();
+const parsedLists = new Map<string, PriceBookResult>();
 const MAX_PARSED_LISTS = 16;
 
-export function parsePriceListOnce(rows: PriceListRow[]): PriceListResult {
-	const key = exactJsonKey(rows);
-	if (key === undefined) return parsePriceList(rows);
+function parsedOnce(key: string | undefined, parse: () => PriceBookResult): PriceBookResult {
+	if (key === undefined) return parse();
 	let parsed = parsedLists.get(key);
 	if (parsed === undefined) {
-		parsed = parsePriceList(rows);
+		parsed = parse();
 		if (parsedLists.size >= MAX_PARSED_LISTS) parsedLists.delete(parsedLists.keys().next().value as string);
 		parsedLists.set(key, parsed);
 	}
 	return parsed;
 }
 
-/** The answer from the trigger's own Price List parameter; a list that does not parse is a 400. */
+export function parsePriceListOnce(format: 'table', rows: PriceListTableRow[]): PriceBookResult;
+export function parsePriceListOnce(format: 'csv' | 'json', text: string): PriceBookResult;
+export function parsePriceListOnce(format: PriceListFormat, content: PriceListTableRow[] | string): PriceBookResult {
+	if (format === 'table') {
+		const rows = content as PriceListTableRow[];
+		return parsedOnce(exactJsonKey(rows), () => priceBookFromTable(rows));
+	}
+	const text = String(content);
+	return parsedOnce(`${format}\n${text}`, () => (format === 'csv' ? priceBookFromCsv(text) : priceBookFromJson(text)));
+}
+
+/** The price list of the node, in the form chosen in Price List Format. */
+function priceListOf(this: IWebhookFunctions): PriceBookResult {
+	const format = this.getNodeParameter('priceListFormat', 'table') as PriceListFormat;
+	if (format === 'csv') return parsePriceListOnce('csv', String(this.getNodeParameter('priceListCsv', '')));
+	if (format === 'json') {
+		const json = this.getNodeParameter('priceListJson', '[]') as unknown;
+		// An expression may hand over the array itself rather than its text.
+		return parsePriceListOnce('json', typeof json === 'string' ? json : JSON.stringify(json));
+	}
+	return parsePriceListOnce('table', this.getNodeParameter('priceList.rows', []) as PriceListTableRow[]);
+}
+
+/** The answer from the trigger's own price list; a list that does not parse is a 400. */
 export function priceListAnswer(this: IWebhookFunctions, request: CalloutRequest): CalloutAnswer {
-	const priceList = parsePriceListOnce(this.getNodeParameter('priceList.rows', []) as PriceListRow[]);
+	const priceList = priceListOf.call(this);
 	if (!priceList.ok) return refusal(400, priceList.message);
 	const priceField = this.getNodeParameter('priceField', 'price') as PriceField;
-	return answerFromPriceList(request, priceList.priceList, priceField);
+	return answerFromPriceBook(outlineFromRequest(request), priceList.priceBook, priceField);
 }

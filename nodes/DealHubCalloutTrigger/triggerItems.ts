@@ -1,11 +1,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { fanOutLineItems, requestWithoutSecret } from '../DealHubCallout/fanOut';
+import { calloutSkus, fanOutLineItems, requestWithoutSecret } from '../DealHubCallout/fanOut';
 import type { CalloutRequest } from '../DealHubCallout/requestSchema';
 
-export type TriggerOutput = 'lineItems' | 'request';
+export type TriggerOutput = 'lineItems' | 'request' | 'skus';
 
-/** The workflow's input: one item per line item, or one for the request; never the secret. */
+/** The workflow's input: one item per line item, one for the request, or one with its SKUs; never the secret. */
 export function triggerItems(
 	request: CalloutRequest,
 	output: TriggerOutput,
@@ -14,6 +14,7 @@ export function triggerItems(
 	if (output === 'request') {
 		return [{ json: requestWithoutSecret(request, includePlaybookAnswers) as IDataObject, pairedItem: { item: 0 } }];
 	}
+	if (output === 'skus') return [{ json: calloutSkus(request, includePlaybookAnswers) as unknown as IDataObject, pairedItem: { item: 0 } }];
 	const lineItems = fanOutLineItems(request, includePlaybookAnswers);
 	const items: INodeExecutionData[] = new Array(lineItems.length);
 	for (let index = 0; index < lineItems.length; index++) {

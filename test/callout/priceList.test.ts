@@ -88,8 +88,9 @@ describe('price list kept in the trigger', () => {
 		['a SKU listed twice', [row('A-1', 1), row('A-1', 2)], 'row 2 (SKU A-1): SKU A-1 is listed twice'],
 		['Other Attributes that are not JSON', [row('A-1', 1, { otherAttributes: '{oops' })], 'row 1 (SKU A-1): Other Attributes is not valid JSON'],
 		['Other Attributes that are a list', [row('A-1', 1, { otherAttributes: '[1]' })], 'row 1 (SKU A-1): Other Attributes must be a JSON object'],
-		['a price that is not a number', [row('A-1', 'ten')], 'row 1 (SKU A-1): listPrice: expected a number'],
-		['a row without SKU', [row('  ', 1)], 'row 1: sku: required'],
+		['a price that is not a number', [row('A-1', 'ten')], 'row 1 (SKU A-1): List Price must be a number (got "ten")'],
+		['an MSRP that is not a number', [row('A-1', 1, { msrp: 'high' })], 'row 1 (SKU A-1): MSRP must be a number or empty (got "high")'],
+		['a row without SKU', [row('  ', 1)], 'row 1: SKU is required'],
 	])('answers 400 for a price list with %s', async (_name, rows, problem) => {
 		const { answer } = await priceListCallout({ priceList: { rows } });
 		expect(answer.status).toBe(400);

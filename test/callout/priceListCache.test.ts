@@ -1,4 +1,4 @@
-import { parsePriceList } from '../../nodes/DealHubCallout/priceList';
+import { priceBookFromTable } from '../../nodes/DealHubCallout/priceListSources';
 import { exactJsonKey, parsePriceListOnce } from '../../nodes/DealHubCalloutTrigger/priceListAnswer';
 
 // The trigger parses its Price List once per distinct content, not once per callout.
@@ -8,27 +8,41 @@ const rows = () => [
 	{ sku: 'B-111', listPrice: '100', otherAttributes: '{"partner_discount1": 10}' },
 ];
 
+const priceOf = (result: ReturnType<typeof parsePriceListOnce>, sku: string): unknown => {
+	const entry = result.ok ? result.priceBook.entryFor(sku) : undefined;
+	return typeof entry === 'object' ? entry.price : entry;
+};
+
 describe('price list parsed once per content', () => {
-	test('an equal list (a fresh copy, as n8n hands out) is answered from the first parse', () => {
-		const first = parsePriceListOnce(rows());
-		expect(first).toEqual(parsePriceList(rows()));
-		expect(parsePriceListOnce(rows())).toBe(first);
+	test('an equal table (a fresh copy, as n8n hands out) is answered from the first parse', () => {
+		const first = parsePriceListOnce('table', rows());
+		expect(priceOf(first, 'A-1')).toBe(priceOf(priceBookFromTable(rows()), 'A-1'));
+		expect(parsePriceListOnce('table', rows())).toBe(first);
 	});
 
-	test('an edited list is parsed anew, never answered from the old one', () => {
-		const before = parsePriceListOnce(rows());
+	test('an edited table is parsed anew, never answered from the old one', () => {
+		const before = parsePriceListOnce('table', rows());
 		const edited = rows();
 		edited[0].listPrice = 11;
-		const after = parsePriceListOnce(edited);
+		const after = parsePriceListOnce('table', edited);
 		expect(after).not.toBe(before);
-		expect(after).toEqual(parsePriceList(edited));
-		expect(after.ok && after.priceList.bySku.get('A-1')?.listPrice).toBe(11);
+		expect(priceOf(after, 'A-1')).toBe(11);
+	});
+
+	test('CSV and JSON text are kept by their text and format, and an edit is a new parse', () => {
+		const csv = 'sku,list_price\nA-1,10\n';
+		const first = parsePriceListOnce('csv', csv);
+		expect(parsePriceListOnce('csv', `${csv}`)).toBe(first);
+		expect(priceOf(parsePriceListOnce('csv', 'sku,list_price\nA-1,12\n'), 'A-1')).toBe('12');
+		const json = '[{"sku": "A-1", "list_price": 10}]';
+		expect(parsePriceListOnce('json', json)).toBe(parsePriceListOnce('json', json));
+		expect(parsePriceListOnce('json', json)).not.toBe(first);
 	});
 
 	test('refusals are kept per content too', () => {
 		const broken = [{ sku: 'A-1', listPrice: 'ten' }];
-		expect(parsePriceListOnce(broken)).toEqual(parsePriceList(broken));
-		expect(parsePriceListOnce(broken).ok).toBe(false);
+		expect(parsePriceListOnce('table', broken)).toEqual(priceBookFromTable(broken));
+		expect(parsePriceListOnce('table', broken).ok).toBe(false);
 	});
 
 	test('values JSON cannot tell apart are never cached', () => {
@@ -37,7 +51,6 @@ describe('price list parsed once per content', () => {
 			expect(exactJsonKey([{ sku: value }])).toBeUndefined();
 		}
 		const withDate = [{ sku: new Date(0) as unknown as string, listPrice: 1 }];
-		expect(parsePriceListOnce(withDate)).toEqual(parsePriceList(withDate));
-		expect(parsePriceListOnce(withDate)).not.toBe(parsePriceListOnce(withDate));
+		expect(parsePriceListOnce('table', withDate)).not.toBe(parsePriceListOnce('table', withDate));
 	});
 });

@@ -4,7 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { acceptCallout } from '../../nodes/DealHubCallout/acceptCallout';
 import { calloutSecretFrom } from '../../nodes/DealHubCallout/calloutSecret';
 import { fanOutLineItems } from '../../nodes/DealHubCallout/fanOut';
-import { answerFromPriceList, parsePriceList } from '../../nodes/DealHubCallout/priceList';
+import { answerFromPriceBook, priceBookFromRows } from '../../nodes/DealHubCallout/priceBook';
+import { priceBookFromTable } from '../../nodes/DealHubCallout/priceListSources';
 import { buildPricedResponse } from '../../nodes/DealHubCallout/pricedResponse';
 import { outlineFromLineItems } from '../../nodes/DealHubCallout/requestOutline';
 import type { WebhookServer } from '../harness/webhookServer';
@@ -55,11 +56,22 @@ function expectWellFormed(status: number, body: IDataObject, text: string): void
 
 describe('property: the callout pipeline in process', () => {
 	const secret = calloutSecretFrom(BEARER);
-	const priceList = parsePriceList([
+	const priceList = priceBookFromTable([
 		{ sku: 'a', listPrice: 1, basis: 'perUnit', msrp: '2' },
-		{ sku: '', listPrice: 0 },
 		{ sku: 'b', listPrice: 3, otherAttributes: '{"start_date": "2025-09-01", "discount": 4}' },
 	]);
+	// Rows as a lookup may output them: blank, duplicated, unpriced, with values of any kind.
+	const priceRows = priceBookFromRows(
+		[
+			{ sku: 'a', price: '1.5', msrp: 'n/a', attributes: { start_date: '2024-02-30', discount: '10%' } },
+			{ sku: '', price: 0, attributes: {} },
+			{ sku: 'b', price: null, attributes: {} },
+			{ sku: 'c', price: 2, attributes: {} },
+			{ sku: 'c', price: 3, attributes: {} },
+			{ sku: 7, price: 'seven', attributes: { MSRP: {} } },
+		],
+		{ defaultBasis: 'perUnit', strict: false, priceLabel: 'price' },
+	);
 
 	it('verify, validate, fan out, reassemble and coerce never throw', () => {
 		fc.assert(
@@ -80,8 +92,10 @@ describe('property: the callout pipeline in process', () => {
 				});
 				const answer = buildPricedResponse(outline.outline, priced, { priceField: 'price' });
 				expectWellFormed(answer.status, answer.body, JSON.stringify(answer.body));
-				if (priceList.ok) {
-					const listed = answerFromPriceList(outcome.request, priceList.priceList, 'list_price');
+				expect(priceList.ok && priceRows.ok).toBe(true);
+				for (const book of [priceList, priceRows]) {
+					if (!book.ok) continue;
+					const listed = answerFromPriceBook(outline.outline, book.priceBook, 'list_price');
 					expectWellFormed(listed.status, listed.body, JSON.stringify(listed.body));
 				}
 			}),
