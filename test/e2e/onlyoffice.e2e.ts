@@ -191,12 +191,9 @@ describeEachN8nVersion('ONLYOFFICE CRM', (version) => {
 		onlyoffice.expireTokens();
 		try {
 			const refused = await postJson(n8n!.webhookUrl('onlyoffice-e2e-get'), { id });
-			expect({ status: refused.status, body: refused.body }).toEqual({
+			expect({ status: refused.status, message: refused.body.message }).toEqual({
 				status: 502,
-				body: {
-					message: 'ONLYOFFICE did not accept the credential (HTTP 401: Unauthorized)',
-					description: expect.stringContaining('n8n signed in again with the User Name and Password'),
-				},
+				message: 'ONLYOFFICE did not accept the credential (HTTP 401: Unauthorized)',
 			});
 			expect(onlyofficeRequests().map((request) => `${request.method} ${apiPath(request)}`)).toEqual([
 				`GET crm/opportunity/${id}`,

@@ -49,6 +49,19 @@ describe('ONLYOFFICE CRM credential: token login, renewal and the access token',
 		expect(retried).toEqual([oldToken, oldToken, second.savedCredential.sessionToken]);
 	});
 
+	test('a token refused right after a fresh sign-in is an error that says so: one sign-in, no loop', async () => {
+		const { id } = standIn.seed();
+		const first = await runCrm(passwordCredential(standIn), GET_ONE(id));
+		standIn.expireTokens();
+		standIn.issueExpiredTokens = true;
+
+		const refused = await runCrm(first.savedCredential, GET_ONE(id));
+		expect(refused.error?.message).toBe('ONLYOFFICE did not accept the credential (HTTP 401: Unauthorized)');
+		expect((refused.error as { description?: string }).description).toMatch(/^n8n signed in again with the User Name and Password .* the new token was refused too/);
+		expect(standIn.logins).toHaveLength(2);
+		expect(JSON.stringify(refused.run)).not.toContain(standIn.users[0].password);
+	});
+
 	test('a saved token is never sent for another user or to another portal: the credential signs in afresh', async () => {
 		const { id } = standIn.seed();
 		const first = await runCrm(passwordCredential(standIn), GET_ONE(id));
