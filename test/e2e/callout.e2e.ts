@@ -4,8 +4,9 @@ import { executionIds, newExecutionIds } from './calloutExecutions';
 import type { RunningN8n } from './harness';
 import { LAUNCH_TIMEOUT_MS, describeEachN8nVersion, exampleWorkflow, fixtureWorkflow, launchN8n, randomSecret } from './harness';
 
-// Pricing callouts in a real n8n, over real HTTP: example 1 (trigger -> Edit Fields price lookup
-// -> response, Bearer) and test/e2e/workflows/callout-variants.json (Basic, list_price, and the
+// Pricing callouts in a real n8n, over real HTTP: example 1 (trigger with the SKUs to price ->
+// Edit Fields holding the price rows -> Response priced from rows, Bearer) and
+// test/e2e/workflows/callout-variants.json (Basic, per line item with list_price, and the
 // trigger's own price list).
 
 const EXAMPLE_WORKFLOW_ID = 'dhExample01Price';
@@ -14,7 +15,7 @@ const BEARER_CREDENTIAL = { id: 'dhCalloutCred001', name: 'DealHub Callout accou
 const BASIC_CREDENTIAL = { id: 'e2eCalloutBasic1', name: 'DealHub Callout basic', type: 'dealHubCalloutApi' };
 const BASIC_USER = 'dealhub-e2e';
 
-/** The prices in example 1's "Look up price" table. */
+/** The prices in example 1's "Price rows" table. */
 const TABLE: Record<string, number> = { 'A-1': 100, 'B-111': 30, 'B-222': 45.5, 'B-333': 12.25 };
 
 type Json = Record<string, unknown>;
@@ -272,6 +273,7 @@ describeEachN8nVersion('DealHub pricing callouts', (version) => {
 	const basicUrl = () => url('callout-e2e-basic');
 	const listPriceUrl = () => url('callout-e2e-list-price');
 	const priceListUrl = () => url('callout-e2e-price-list');
+	const csvPriceListUrl = () => url('callout-e2e-price-list-csv');
 
 	/** No secret ever goes back to the caller. */
 	const expectNoSecret = (answer: Answer) => {
@@ -293,7 +295,7 @@ describeEachN8nVersion('DealHub pricing callouts', (version) => {
 		await n8n?.stop();
 	});
 
-	test('Bearer: example 1 prices the line items with its Edit Fields table and answers in the request’s shape', async () => {
+	test('Bearer: example 1 prices the line items from its price rows and answers in the request’s shape', async () => {
 		const before = await executionIds(n8n!, EXAMPLE_WORKFLOW_ID);
 		// DealHub sends the secret twice: in the header and in the body field `authentication`.
 		const answer = await callout(exampleUrl(), request(SIMPLE_ITEMS(), { authentication: token }), { authorization: bearer });
@@ -462,6 +464,32 @@ describeEachN8nVersion('DealHub pricing callouts', (version) => {
 		});
 	});
 
+	test('example 1 prices a 5,000-line callout from rows: every price, the bundle structure and the order', async () => {
+		const skus = Object.keys(TABLE);
+		const items: Json[] = [];
+		const expected: Json[] = [];
+		let id = 1;
+		while (id <= 5000) {
+			if (id % 10 === 1) {
+				const childIds = [id + 1, id + 2, id + 3];
+				items.push(bundle(id, 'B-1', childIds.map((childId) => product(childId, skus[childId % skus.length]))));
+				expected.push({ id, sku: 'B-1', bundle_items: childIds.map((childId) => ({ id: childId, sku: skus[childId % skus.length], price: TABLE[skus[childId % skus.length]] })) });
+				id += 4;
+			} else {
+				items.push(product(id, skus[id % skus.length]));
+				expected.push({ id, sku: skus[id % skus.length], price: TABLE[skus[id % skus.length]] });
+				id += 1;
+			}
+		}
+		const answer = await callout(exampleUrl(), request(items), { authorization: bearer });
+		expect(answer.status).toBe(200);
+		expect(answer.json).toEqual({ items: expected });
+
+		const missing = [...items.slice(0, 4999), product(9999, 'NOT-IN-ROWS')];
+		const refused = await callout(exampleUrl(), request(missing), { authorization: bearer });
+		expect({ status: refused.status, body: refused.json }).toEqual({ status: 400, body: { message: 'No price for SKU NOT-IN-ROWS (item 9999)' } });
+	});
+
 	test('both price field names: `price` (example 1) and `list_price` (read from the items and sent)', async () => {
 		const price = await callout(exampleUrl(), request(SIMPLE_ITEMS()), { authorization: bearer });
 		const listPrice = await callout(listPriceUrl(), request(SIMPLE_ITEMS()), { authorization: bearer });
@@ -498,6 +526,9 @@ describeEachN8nVersion('DealHub pricing callouts', (version) => {
 			status: 400,
 			body: { message: 'No price for SKU B-333 (item 2)' },
 		});
+		// The same list pasted as CSV text answers the same.
+		const fromCsv = await callout(csvPriceListUrl(), request(items), { authorization: bearer });
+		expect({ status: fromCsv.status, body: fromCsv.json }).toEqual({ status: 200, body: priced.json });
 
 		// A callout through the same workflow's Basic trigger afterwards is its only new execution.
 		expect((await callout(basicUrl(), request(SIMPLE_ITEMS()), { authorization: basic })).status).toBe(200);
