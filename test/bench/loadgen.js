@@ -19,6 +19,9 @@ const http = require('node:http');
  * @property {number} concurrency callers
  * @property {number} sliceMs length of one slice (the callers' last requests finish after it)
  * @property {number} goalMs a target gets slices until its slices took this long in total
+ * @property {number} [gapMs] service-time mode (one caller): the targets take turns request by
+ *   request (the order rotated each round), with this pause after every request, until goalMs has
+ *   passed in all; latencies then are service times, not queueing
  *
  * @typedef {object} Outcome
  * @property {number[]} latenciesMs
@@ -36,7 +39,7 @@ function readPlan(file) {
 
 /**
  * One request; resolves with the status and the answer's bytes, never rejects.
- * @param {http.Agent} agent @param {URL} url @param {Record<string, string>} headers @param {Buffer} body
+ * @param {http.Agent | false} agent @param {URL} url @param {Record<string, string>} headers @param {Buffer} body
  * @returns {Promise<{ status: number, body: Buffer } | { error: string }>}
  */
 function send(agent, url, headers, body) {
@@ -123,6 +126,10 @@ async function runPlan(plan) {
 	};
 
 	for (const name of plan.order) await slice(name, 1, 0, false);
+	if ((plan.gapMs ?? 0) > 0) {
+		await takeTurns(plan, targets, outcomes);
+		return outcomes;
+	}
 	for (let round = 0; plan.order.some((name) => outcomes[name].elapsedMs < plan.goalMs); round++) {
 		for (let index = 0; index < plan.order.length; index++) {
 			const name = plan.order[(index + round) % plan.order.length];
@@ -130,6 +137,38 @@ async function runPlan(plan) {
 		}
 	}
 	return outcomes;
+}
+
+/**
+ * Service-time mode: one request at a time, the targets in turn, a pause after each. A new
+ * connection per request, since a target's previous one may have idled past n8n's keep-alive.
+ * @param {Plan} plan
+ * @param {Record<string, { url: URL, headers: Record<string, string>, body: Buffer, expected?: Buffer }>} targets
+ * @param {Record<string, Outcome>} outcomes
+ */
+async function takeTurns(plan, targets, outcomes) {
+	const started = performance.now();
+	for (let round = 0; performance.now() - started < plan.goalMs; round++) {
+		for (let index = 0; index < plan.order.length; index++) {
+			const name = plan.order[(index + round) % plan.order.length];
+			const target = targets[name];
+			const outcome = outcomes[name];
+			const sent = performance.now();
+			const answer = await send(false, target.url, target.headers, target.body);
+			outcome.latenciesMs.push(performance.now() - sent);
+			let problem;
+			if ('error' in answer) problem = answer.error;
+			else if (answer.status !== 200) problem = `HTTP ${answer.status}: ${answer.body.toString('utf8', 0, 200)}`;
+			else if (target.expected && !answer.body.equals(target.expected)) problem = `unexpected answer (${answer.body.length} bytes)`;
+			if (problem !== undefined) {
+				outcome.errors++;
+				if (outcome.errorSamples.length < 5) outcome.errorSamples.push(problem.slice(0, 300));
+			}
+			await new Promise((resolve) => setTimeout(resolve, plan.gapMs));
+		}
+	}
+	const elapsed = performance.now() - started;
+	for (const name of plan.order) outcomes[name].elapsedMs = elapsed;
 }
 
 runPlan(readPlan(process.argv[2])).then(

@@ -1,10 +1,15 @@
-// Benchmark 1: a pricing callout's round trip through a real n8n (the pinned 2.41.1), four ways:
+// Benchmark 1: a pricing callout's round trip through a real n8n (the pinned 2.41.1), these ways:
 //   (a) DealHub Callout Trigger -> Set node (price by SKU, an expression, no Code) -> DealHub Callout Response
 //   (a2) the same with a price table instead of an expression: Set (static JSON, once) -> Split Out
 //        -> Merge by SKU -> DealHub Callout Response, so no expression is evaluated per item
-//   (b) DealHub Callout Trigger answering from its own price list (no workflow run)
+//   (a3) priced from rows: DealHub Callout Trigger (one item with the SKUs) -> Set standing in for
+//        the lookup (the price rows, static JSON) -> DealHub Callout Response, Prices From Rows
+//   (b) DealHub Callout Trigger answering from its own price list (no workflow run): 40 SKUs as a
+//        table, and as CSV text; (b10k) the same with 10,000 SKUs (generated at launch)
 //   (c) Webhook (header auth) -> Code node pricing the same way -> Respond to Webhook
 //   (d) Webhook -> Respond to Webhook echoing the body: n8n's floor for any workflow
+//   (e) a bare community trigger (test/bench/floor-trigger, installed next to the pack) answering a
+//       fixed body from webhook(): n8n's floor for any community trigger that answers without a run
 // One n8n, launched like the end-to-end harness does (scripts/n8nRuntime.js) but in its own
 // temporary folder, so a concurrent `npm run test:e2e` (which empties .e2e/) cannot disturb it.
 // The load comes from test/bench/loadgen.js in a separate process; the variants of one size are
@@ -27,18 +32,64 @@ const CATALOGUE = JSON.parse(fs.readFileSync(join(WORKFLOWS_DIR, 'catalogue.json
 const SKUS = Object.keys(CATALOGUE);
 
 /**
- * @typedef {'a' | 'a2' | 'b' | 'c' | 'd'} Variant
- * @typedef {{ path: string, label: string, auth: 'callout' | 'header' | 'none', echo?: boolean }} VariantSpec
+ * @typedef {'a' | 'a2' | 'a3' | 'b' | 'b-csv' | 'b10k' | 'b10k-csv' | 'c' | 'd' | 'e'} Variant
+ * @typedef {object} VariantSpec
+ * @property {string} path
+ * @property {string} label
+ * @property {'callout' | 'header' | 'none'} auth
+ * @property {'priced' | 'echo' | 'floor'} [answer] what it answers: the priced items (default), the body, or the floor's fixed body
+ * @property {number[]} [sizes] the only callout sizes it is measured at (default: all)
+ * @property {{ skus: number, format: 'table' | 'csv' }} [priceList] a generated price-list workflow
  */
+
+/** A price list's cost grows with the list, not the callout: measured at 10 line items. */
+const PRICE_LIST_SIZES = [10];
 
 /** @type {Record<Variant, VariantSpec>} */
 const VARIANTS = {
 	a: { path: 'bench-a', label: '(a) Callout Trigger -> Set (expression) -> Callout Response', auth: 'callout' },
 	a2: { path: 'bench-a2', label: '(a2) Callout Trigger -> Merge with price table -> Callout Response', auth: 'callout' },
-	b: { path: 'bench-b', label: '(b) Callout Trigger, price list', auth: 'callout' },
+	a3: { path: 'bench-a3', label: '(a3) Callout Trigger (SKUs) -> price rows -> Callout Response from rows', auth: 'callout' },
+	b: { path: 'bench-b', label: '(b) price list, 40 SKUs, table', auth: 'callout', sizes: PRICE_LIST_SIZES, priceList: { skus: 40, format: 'table' } },
+	'b-csv': { path: 'bench-b-csv', label: '(b) price list, 40 SKUs, CSV', auth: 'callout', sizes: PRICE_LIST_SIZES, priceList: { skus: 40, format: 'csv' } },
+	b10k: { path: 'bench-b10k', label: '(b10k) price list, 10,000 SKUs, table', auth: 'callout', sizes: PRICE_LIST_SIZES, priceList: { skus: 10000, format: 'table' } },
+	'b10k-csv': { path: 'bench-b10k-csv', label: '(b10k) price list, 10,000 SKUs, CSV', auth: 'callout', sizes: PRICE_LIST_SIZES, priceList: { skus: 10000, format: 'csv' } },
 	c: { path: 'bench-c', label: '(c) Webhook (header auth) -> Code -> Respond', auth: 'header' },
-	d: { path: 'bench-d', label: '(d) Webhook -> Respond (echo), floor', auth: 'none', echo: true },
+	d: { path: 'bench-d', label: '(d) Webhook -> Respond (echo), floor', auth: 'none', answer: 'echo' },
+	e: { path: 'bench-e', label: '(e) bare community trigger, fixed body, floor', auth: 'none', answer: 'floor', sizes: PRICE_LIST_SIZES },
 };
+
+const FLOOR_DIR = join(__dirname, 'floor-trigger');
+const FLOOR_ANSWER = require('./floor-trigger/BenchFloorTrigger.node.js').ANSWER;
+
+/**
+ * A price-list workflow with `skus` rows: the catalogue's (so that the answers are the same as for
+ * the other variants) after filler rows, in the form the editor stores.
+ * @param {Variant} variant
+ */
+function priceListWorkflow(variant) {
+	const spec = VARIANTS[variant];
+	if (!spec.priceList) throw new Error(`${variant} is not a price-list variant`);
+	const { skus, format } = spec.priceList;
+	const fillers = Array.from({ length: skus - SKUS.length }, (_, index) => [`FILL-${String(index).padStart(5, '0')}`, 1 + (index % 997) / 4]);
+	const rows = [...fillers, ...Object.entries(CATALOGUE)];
+	const template = JSON.parse(fs.readFileSync(join(WORKFLOWS_DIR, 'b-price-list.json'), 'utf8'));
+	const [trigger] = template.nodes;
+	const suffix = variant.replace(/[^a-z0-9]/g, '').padEnd(6, '0').slice(0, 6);
+	template.id = `benchList${suffix}`.slice(0, 16);
+	template.name = `Bench ${spec.label}`;
+	trigger.webhookId = `b0c4e11a-7f00-4a00-8000-${Buffer.from(suffix).toString('hex').padStart(12, '0').slice(0, 12)}`;
+	trigger.parameters.path = spec.path;
+	delete trigger.parameters.priceList;
+	if (format === 'table') {
+		trigger.parameters.priceListFormat = 'table';
+		trigger.parameters.priceList = { rows: rows.map(([sku, listPrice]) => ({ sku, listPrice, basis: 'flat', msrp: '', otherAttributes: '' })) };
+	} else {
+		trigger.parameters.priceListFormat = 'csv';
+		trigger.parameters.priceListCsv = ['sku,list_price', ...rows.map(([sku, price]) => `${sku},${price}`)].join('\n');
+	}
+	return template;
+}
 
 /**
  * A DealHub callout body with `count` products, the secret in `authentication` as DealHub sends it.
@@ -81,7 +132,8 @@ function quantile(values, q) {
  * @property {number} seconds measured seconds per variant and size
  * @property {number} sliceSeconds length of one interleaved slice
  * @property {number} concurrency callers
- * @property {number} serviceSeconds seconds per variant and size with a single caller (0: skip)
+ * @property {number} serviceSeconds seconds per size with a single caller (0: skip), the variants taking turns request by request
+ * @property {number} serviceGapMs the pause after each single-caller request, so that n8n's isolate pool refills
  * @property {Variant[]} variants
  * @property {Record<string, string>} [n8nEnv] extra environment for n8n, from BENCH_N8N_ENV and BENCH_N8N_CPU_PROF
  * @property {Record<string, string>} [extraN8nEnv] more environment for n8n, given by the caller
@@ -107,13 +159,16 @@ function optionsFromEnvironment() {
 		return Number.isFinite(value) && value > 0 ? value : fallback;
 	};
 	const sizes = (process.env.BENCH_SIZES ?? '10,1000,5000').split(',').map(Number).filter((size) => size > 0);
-	const variants = /** @type {Variant[]} */ ((process.env.BENCH_VARIANTS ?? 'a,a2,b,c,d').split(',').filter((v) => v in VARIANTS));
+	const variants = /** @type {Variant[]} */ (
+		(process.env.BENCH_VARIANTS ?? 'a,a2,a3,b,b-csv,b10k,b10k-csv,c,d,e').split(',').filter((v) => v in VARIANTS)
+	);
 	return {
 		sizes,
 		seconds: number('BENCH_SECONDS', 30),
 		sliceSeconds: number('BENCH_SLICE_SECONDS', 5),
 		concurrency: number('BENCH_CONCURRENCY', 20),
-		serviceSeconds: process.env.BENCH_SERVICE_SECONDS === '0' ? 0 : number('BENCH_SERVICE_SECONDS', 5),
+		serviceSeconds: process.env.BENCH_SERVICE_SECONDS === '0' ? 0 : number('BENCH_SERVICE_SECONDS', 20),
+		serviceGapMs: number('BENCH_SERVICE_GAP_MS', 150),
 		variants,
 		n8nEnv: {
 			// e.g. BENCH_N8N_ENV="N8N_EXPRESSION_ENGINE=legacy;N8N_EXPRESSION_ENGINE_POOL_SIZE=4"
@@ -130,10 +185,11 @@ function optionsFromEnvironment() {
 }
 
 /**
- * Starts n8n 2.41.1 with the packed working tree, the two credentials and the four workflows.
- * @param {string} folder @param {string} token @param {Record<string, string>} [env]
+ * Starts n8n 2.41.1 with the packed working tree and the floor trigger, the two credentials and
+ * the workflows of the variants.
+ * @param {string} folder @param {string} token @param {Variant[]} variants @param {Record<string, string>} [env]
  */
-async function launch(folder, token, env = {}) {
+async function launch(folder, token, variants, env = {}) {
 	const nodeBinary = await runtime.ensureNode24();
 	await runtime.ensureN8n(VERSION);
 	await runtime.buildProject();
@@ -148,16 +204,28 @@ async function launch(folder, token, env = {}) {
 	});
 	try {
 		await runtime.installPack(instance.userFolder, tarball);
+		const floorTarball = (await runtime.run('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: FLOOR_DIR, quiet: true })).trim().split('\n').pop();
+		await runtime.installPack(instance.userFolder, join(folder, String(floorTarball)));
 		await instance.importCredentials([
 			{ id: 'benchCalloutCred1', name: 'Bench DealHub Callout', type: 'dealHubCalloutApi', data: { authType: 'bearer', token } },
 			{ id: 'benchHeaderCred01', name: 'Bench header auth', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
 		]);
-		const files = fs.readdirSync(WORKFLOWS_DIR).filter((name) => /^(a|a2|b|c|d)-.*\.json$/.test(name));
-		const ids = await instance.importWorkflows(files.map((name) => join(WORKFLOWS_DIR, name)));
+		const files = fs
+			.readdirSync(WORKFLOWS_DIR)
+			.filter((name) => /^(a|a2|a3|c|d)-.*\.json$/.test(name))
+			.map((name) => join(WORKFLOWS_DIR, name));
+		for (const variant of variants) {
+			if (!VARIANTS[variant].priceList) continue;
+			const file = join(folder, `${variant}-price-list.json`);
+			fs.writeFileSync(file, JSON.stringify(priceListWorkflow(variant)));
+			files.push(file);
+		}
+		files.push(join(FLOOR_DIR, 'e-floor-trigger.json'));
+		const ids = await instance.importWorkflows(files);
 		for (const id of ids) await instance.activateWorkflow(id);
 		instance.start();
 		await instance.waitUntilReady();
-		await instance.waitForPack();
+		await instance.waitForPack({ nodes: [...runtime.packNodeTypes(), 'n8n-nodes-bench-floor.benchFloorTrigger'] });
 		return instance;
 	} catch (error) {
 		await instance.stop();
@@ -188,6 +256,9 @@ function runLoad(folder, plan) {
 	});
 }
 
+/** @param {Variant[]} variants @param {number} size */
+const variantsAt = (variants, size) => variants.filter((variant) => VARIANTS[variant].sizes?.includes(size) ?? true);
+
 /**
  * @param {Partial<RoundTripOptions>} [overrides]
  * @returns {Promise<{ rows: Measured[], options: RoundTripOptions, n8nPid: number | undefined }>}
@@ -196,29 +267,27 @@ async function runRoundTrips(overrides = {}) {
 	const options = { ...optionsFromEnvironment(), ...overrides };
 	const folder = fs.mkdtempSync(join(tmpdir(), 'n8n-dealhub-bench-'));
 	const token = randomBytes(24).toString('hex');
-	const instance = await launch(folder, token, { ...options.n8nEnv, ...options.extraN8nEnv });
+	const instance = await launch(folder, token, options.variants, { ...options.n8nEnv, ...options.extraN8nEnv });
 	/** @type {Measured[]} */
 	const rows = [];
 	try {
 		/** @type {Record<string, object>} */
 		const targets = {};
+		const floorFile = join(folder, 'floor.json');
+		fs.writeFileSync(floorFile, FLOOR_ANSWER);
 		for (const size of options.sizes) {
 			const body = calloutBody(size, token);
 			const bodyFile = join(folder, `body-${size}.json`);
 			fs.writeFileSync(bodyFile, JSON.stringify(body));
 			const pricedFile = join(folder, `priced-${size}.json`);
 			fs.writeFileSync(pricedFile, JSON.stringify(pricedAnswer(body)));
-			for (const variant of options.variants) {
+			for (const variant of variantsAt(options.variants, size)) {
 				const spec = VARIANTS[variant];
 				/** @type {Record<string, string>} */
 				const headers = { 'content-type': 'application/json' };
 				if (spec.auth !== 'none') headers.authorization = `Bearer ${token}`;
-				targets[`${variant}@${size}`] = {
-					url: `${instance.baseUrl}/webhook/${spec.path}`,
-					headers,
-					bodyFile,
-					expectedFile: spec.echo ? bodyFile : pricedFile,
-				};
+				const expectedFile = { priced: pricedFile, echo: bodyFile, floor: floorFile }[spec.answer ?? 'priced'];
+				targets[`${variant}@${size}`] = { url: `${instance.baseUrl}/webhook/${spec.path}`, headers, bodyFile, expectedFile };
 			}
 		}
 		// Every target answers correctly once before any load.
@@ -228,18 +297,21 @@ async function runRoundTrips(overrides = {}) {
 			throw new Error(`wrong answers before the load: ${JSON.stringify(broken.map(([name, o]) => [name, o.errorSamples[0]]))}\n${instance.logTail()}`);
 		}
 
-		const phases = [{ concurrency: options.concurrency, seconds: options.seconds }];
-		if (options.serviceSeconds > 0) phases.push({ concurrency: 1, seconds: options.serviceSeconds });
+		const phases = [{ concurrency: options.concurrency, seconds: options.seconds, gapMs: 0 }];
+		if (options.serviceSeconds > 0) phases.push({ concurrency: 1, seconds: options.serviceSeconds, gapMs: options.serviceGapMs });
 		for (const phase of phases) {
 			for (const size of options.sizes) {
+				const variants = variantsAt(options.variants, size);
 				const outcomes = await runLoad(folder, {
 					targets,
-					order: options.variants.map((variant) => `${variant}@${size}`),
+					order: variants.map((variant) => `${variant}@${size}`),
 					concurrency: phase.concurrency,
 					sliceMs: Math.min(options.sliceSeconds, phase.seconds) * 1000,
-					goalMs: phase.seconds * 1000,
+					// Taking turns, the variants share the time: each gets about `seconds` of it.
+					goalMs: phase.seconds * 1000 * (phase.gapMs > 0 ? variants.length : 1),
+					gapMs: phase.gapMs,
 				});
-				for (const variant of options.variants) {
+				for (const variant of variants) {
 					const outcome = outcomes[`${variant}@${size}`];
 					rows.push({
 						variant,

@@ -94,13 +94,21 @@ interface PortalAnswer {
 // httpRequestWithAuthentication wraps what went wrong (the client's error, or the credential's) as `cause`.
 const causeOf = (error: unknown): unknown => (error as { cause?: unknown })?.cause ?? error;
 
-/** The portal's answer inside a thrown error, when there is one (not for timeouts or refused sign-ins). */
+/**
+ * The portal's answer inside a thrown error, when there is one (not for timeouts or refused
+ * sign-ins). n8n 2.x keeps the HTTP client's error, response and all, as the cause; n8n 1.x drops
+ * the cause and keeps only the status (`httpCode`) and a JSON object body (`context.data`).
+ */
 function thrownAnswer(error: unknown): PortalAnswer | undefined {
 	const cause = causeOf(error);
 	if (isLoginError(cause)) return undefined;
 	const response = (cause as { response?: { status?: unknown; data?: unknown; headers?: Record<string, unknown> } })?.response;
-	if (!response || typeof response.status !== 'number') return undefined;
-	return { status: response.status, body: response.data, location: response.headers?.location };
+	if (response && typeof response.status === 'number') {
+		return { status: response.status, body: response.data, location: response.headers?.location };
+	}
+	const { httpCode, context } = error as { httpCode?: unknown; context?: { data?: unknown } };
+	if (typeof httpCode === 'string' && /^\d{3}$/.test(httpCode)) return { status: Number(httpCode), body: context?.data, location: undefined };
+	return undefined;
 }
 
 /** What went wrong when no answer came: a refused sign-in, a timeout, a refused connection. */
