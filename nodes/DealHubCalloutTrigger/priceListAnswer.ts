@@ -15,12 +15,27 @@ const isPlainObject = (value: object): boolean => {
 	return prototype === Object.prototype || prototype === null;
 };
 
+const isExactScalar = (value: unknown): boolean =>
+	value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+
+/** Rows of plain objects holding scalars only: what a table parameter is unless an expression put more in it. */
+function isFlatRows(value: unknown): boolean {
+	if (!Array.isArray(value)) return false;
+	for (const row of value) {
+		if (row === null || typeof row !== 'object' || Array.isArray(row) || !isPlainObject(row)) return false;
+		for (const key in row) if (!isExactScalar((row as Record<string, unknown>)[key])) return false;
+	}
+	return true;
+}
+
 /**
  * The rows as JSON when that JSON tells them apart from any other rows: strings, finite numbers,
  * booleans, null, arrays and plain objects only. Anything else (undefined, NaN, a Date or Luxon
- * DateTime from an expression, which JSON would turn into a string) gives undefined.
+ * DateTime from an expression, which JSON would turn into a string) gives undefined. Flat rows, the
+ * usual case, are checked in one loop and serialised without a replacer, several times faster.
  */
 export function exactJsonKey(value: unknown): string | undefined {
+	if (isFlatRows(value)) return JSON.stringify(value);
 	let exact = true;
 	let key: string | undefined;
 	try {
@@ -39,21 +54,22 @@ export function exactJsonKey(value: unknown): string | undefined {
 }
 
 /**
- * Parsed price lists by their whole content (the format and the text, or the table rows' exact
- * JSON). n8n hands the node a fresh copy of its parameters on every callout, and parsing checks
- * every row, so a long list would otherwise be parsed again per callout. An edited list is a new
- * key and can never be answered from an old one.
+ * Parsed price lists by format and whole content (the text, or the table rows' exact JSON). n8n
+ * hands the node a fresh copy of its parameters on every callout, and parsing checks every row,
+ * so a long list would otherwise be parsed again per callout. An edited list is a new key and can
+ * never be answered from an old one.
  */
-const parsedLists = new Map<string, PriceBookResult>();
+const parsedLists: Record<PriceListFormat, Map<string, PriceBookResult>> = { table: new Map(), csv: new Map(), json: new Map() };
 const MAX_PARSED_LISTS = 16;
 
-function parsedOnce(key: string | undefined, parse: () => PriceBookResult): PriceBookResult {
+function parsedOnce(format: PriceListFormat, key: string | undefined, parse: () => PriceBookResult): PriceBookResult {
 	if (key === undefined) return parse();
-	let parsed = parsedLists.get(key);
+	const lists = parsedLists[format];
+	let parsed = lists.get(key);
 	if (parsed === undefined) {
 		parsed = parse();
-		if (parsedLists.size >= MAX_PARSED_LISTS) parsedLists.delete(parsedLists.keys().next().value as string);
-		parsedLists.set(key, parsed);
+		if (lists.size >= MAX_PARSED_LISTS) lists.delete(lists.keys().next().value as string);
+		lists.set(key, parsed);
 	}
 	return parsed;
 }
@@ -63,10 +79,10 @@ export function parsePriceListOnce(format: 'csv' | 'json', text: string): PriceB
 export function parsePriceListOnce(format: PriceListFormat, content: PriceListTableRow[] | string): PriceBookResult {
 	if (format === 'table') {
 		const rows = content as PriceListTableRow[];
-		return parsedOnce(exactJsonKey(rows), () => priceBookFromTable(rows));
+		return parsedOnce('table', exactJsonKey(rows), () => priceBookFromTable(rows));
 	}
 	const text = String(content);
-	return parsedOnce(`${format}\n${text}`, () => (format === 'csv' ? priceBookFromCsv(text) : priceBookFromJson(text)));
+	return parsedOnce(format, text, () => (format === 'csv' ? priceBookFromCsv(text) : priceBookFromJson(text)));
 }
 
 /** The price list of the node, in the form chosen in Price List Format. */

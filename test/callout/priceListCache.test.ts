@@ -47,6 +47,8 @@ describe('price list parsed once per content', () => {
 
 	test('values JSON cannot tell apart are never cached', () => {
 		expect(exactJsonKey([{ a: 1, b: 'x', c: null, d: [true] }])).toBe('[{"a":1,"b":"x","c":null,"d":[true]}]');
+		// Flat rows (the fast path) give the same JSON.
+		expect(exactJsonKey([{ a: 1, b: 'x', c: null, d: true }, {}])).toBe('[{"a":1,"b":"x","c":null,"d":true},{}]');
 		for (const value of [NaN, Infinity, undefined, new Date(0), { toJSON: () => 'x' }, () => 1, BigInt(1)]) {
 			expect(exactJsonKey([{ sku: value }])).toBeUndefined();
 		}
