@@ -31,11 +31,9 @@ function isFlatRows(value: unknown): boolean {
 /**
  * The rows as JSON when that JSON tells them apart from any other rows: strings, finite numbers,
  * booleans, null, arrays and plain objects only. Anything else (undefined, NaN, a Date or Luxon
- * DateTime from an expression, which JSON would turn into a string) gives undefined. Flat rows, the
- * usual case, are checked in one loop and serialised without a replacer, several times faster.
+ * DateTime from an expression, which JSON would turn into a string) gives undefined.
  */
 export function exactJsonKey(value: unknown): string | undefined {
-	if (isFlatRows(value)) return JSON.stringify(value);
 	let exact = true;
 	let key: string | undefined;
 	try {
@@ -74,13 +72,49 @@ function parsedOnce(format: PriceListFormat, key: string | undefined, parse: () 
 	return parsed;
 }
 
+/**
+ * Flat tables already parsed, with a copy of their rows. A table equal to one of them, value by
+ * value, is answered from its parse: comparing costs no allocation, where serialising a table of
+ * 10,000 rows into a key took several milliseconds a callout.
+ */
+interface ParsedTable {
+	rows: Array<Record<string, unknown>>;
+	keyCounts: number[];
+	result: PriceBookResult;
+}
+const parsedTables: ParsedTable[] = [];
+
+function isSameTable(rows: unknown[], table: ParsedTable): boolean {
+	if (rows.length !== table.rows.length) return false;
+	for (let index = 0; index < rows.length; index++) {
+		const row = rows[index] as Record<string, unknown>;
+		const known = table.rows[index];
+		if (row === null || typeof row !== 'object') return false;
+		let keys = 0;
+		for (const key in row) {
+			if (row[key] !== known[key] || !Object.prototype.hasOwnProperty.call(known, key)) return false;
+			keys++;
+		}
+		if (keys !== table.keyCounts[index]) return false;
+	}
+	return true;
+}
+
+function parsedTableOnce(rows: PriceListTableRow[]): PriceBookResult {
+	for (const table of parsedTables) if (isSameTable(rows, table)) return table.result;
+	// Rows with nested values (from an expression) are told apart by their exact JSON instead.
+	if (!isFlatRows(rows)) return parsedOnce('table', exactJsonKey(rows), () => priceBookFromTable(rows));
+	const copies = rows.map((row) => ({ ...(row as Record<string, unknown>) }));
+	const table: ParsedTable = { rows: copies, keyCounts: copies.map((row) => Object.keys(row).length), result: priceBookFromTable(rows) };
+	if (parsedTables.length >= MAX_PARSED_LISTS) parsedTables.shift();
+	parsedTables.push(table);
+	return table.result;
+}
+
 export function parsePriceListOnce(format: 'table', rows: PriceListTableRow[]): PriceBookResult;
 export function parsePriceListOnce(format: 'csv' | 'json', text: string): PriceBookResult;
 export function parsePriceListOnce(format: PriceListFormat, content: PriceListTableRow[] | string): PriceBookResult {
-	if (format === 'table') {
-		const rows = content as PriceListTableRow[];
-		return parsedOnce('table', exactJsonKey(rows), () => priceBookFromTable(rows));
-	}
+	if (format === 'table') return parsedTableOnce(content as PriceListTableRow[]);
 	const text = String(content);
 	return parsedOnce(format, text, () => (format === 'csv' ? priceBookFromCsv(text) : priceBookFromJson(text)));
 }

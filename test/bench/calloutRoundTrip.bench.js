@@ -88,9 +88,11 @@ function printResults(engine, rows, options) {
 		];
 	});
 	// The price list against n8n's floor for a community trigger answering without a run.
-	const listVerdicts = ['b', 'b-csv', 'b10k', 'b10k-csv'].flatMap((variant) => {
-		const [b, e] = [variant, 'e'].map((name) => find(loaded, /** @type {any} */ (name), 10));
-		const [b1, e1] = [variant, 'e'].map((name) => find(single, /** @type {any} */ (name), 10));
+	/** @type {Array<keyof typeof VARIANTS>} */
+	const priceLists = ['b', 'b-csv', 'b10k', 'b10k-csv'];
+	const listVerdicts = priceLists.flatMap((variant) => {
+		const [b, e] = [variant, 'e'].map((name) => find(loaded, name, 10));
+		const [b1, e1] = [variant, 'e'].map((name) => find(single, name, 10));
 		if (!b || !e) return [];
 		return [
 			{

@@ -27,6 +27,20 @@ describe('price list parsed once per content', () => {
 		const after = parsePriceListOnce('table', edited);
 		expect(after).not.toBe(before);
 		expect(priceOf(after, 'A-1')).toBe(11);
+		// A value of another type, a field added or removed, a row more: each is another table.
+		const asText = rows().map((row, index) => (index === 0 ? { ...row, listPrice: '10' } : row));
+		expect(parsePriceListOnce('table', asText)).not.toBe(before);
+		const withField = rows().map((row, index) => (index === 1 ? { ...row, msrp: '' } : row));
+		expect(parsePriceListOnce('table', withField)).not.toBe(before);
+		const [first] = rows();
+		const withoutField = [{ sku: first.sku, listPrice: first.listPrice, basis: first.basis }, rows()[1]];
+		expect(parsePriceListOnce('table', withoutField)).not.toBe(before);
+		expect(parsePriceListOnce('table', [...rows(), { sku: 'C-1', listPrice: 1 }])).not.toBe(before);
+		// Edits do not touch the copy kept of the parsed table.
+		const mutable = rows();
+		const parsed = parsePriceListOnce('table', mutable);
+		mutable[0].listPrice = 99;
+		expect(parsePriceListOnce('table', rows())).toBe(parsed);
 	});
 
 	test('CSV and JSON text are kept by their text and format, and an edit is a new parse', () => {
@@ -47,8 +61,9 @@ describe('price list parsed once per content', () => {
 
 	test('values JSON cannot tell apart are never cached', () => {
 		expect(exactJsonKey([{ a: 1, b: 'x', c: null, d: [true] }])).toBe('[{"a":1,"b":"x","c":null,"d":[true]}]');
-		// Flat rows (the fast path) give the same JSON.
-		expect(exactJsonKey([{ a: 1, b: 'x', c: null, d: true }, {}])).toBe('[{"a":1,"b":"x","c":null,"d":true},{}]');
+		// Nested rows (from an expression) are cached by that exact JSON.
+		const nested = [{ sku: 'A-1', listPrice: 1, otherAttributes: { a: [1] } as unknown as string }];
+		expect(parsePriceListOnce('table', nested)).toBe(parsePriceListOnce('table', [{ ...nested[0] }]));
 		for (const value of [NaN, Infinity, undefined, new Date(0), { toJSON: () => 'x' }, () => 1, BigInt(1)]) {
 			expect(exactJsonKey([{ sku: value }])).toBeUndefined();
 		}

@@ -22,6 +22,7 @@ class BenchFloorTrigger {
 		};
 	}
 
+	/** @this {import('n8n-workflow').IWebhookFunctions} */
 	async webhook() {
 		const response = this.getResponseObject();
 		response.statusCode = 200;
