@@ -40,6 +40,14 @@ export class DealHubApi implements ICredentialType {
 			description:
 				'The token a DealHub admin generated under System Settings > API Settings > DealHub Authentication Tokens',
 		},
+		{
+			displayName: 'Quote API URL',
+			name: 'quoteApiUrl',
+			type: 'string',
+			default: 'https://api.dealhub.io',
+			placeholder: 'https://api.dealhub.io',
+			description: 'The host of DealHub’s Quote API, for the Get, Get Many and Download Document quote operations and DealRoom signers. Change it only if DealHub gave your tenant another one.',
+		},
 	];
 
 	authenticate = async (

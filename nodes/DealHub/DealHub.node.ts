@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationDescription } from './resources/authentication';
+import { dealRoomDescription } from './resources/dealRoom';
 import { opportunityDescription } from './resources/opportunity';
 import { quoteDescription } from './resources/quote';
 import { router } from './router';
@@ -14,7 +15,7 @@ export class DealHub implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Sign users in to DealHub CPQ and create, open or view quotes (CRM Open API and Partner API)',
+		description: 'Sign users in to DealHub CPQ, create, open or view quotes, and read quotes, documents and DealRoom signers',
 		defaults: { name: 'DealHub' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,6 +29,7 @@ export class DealHub implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Authentication', value: 'authentication' },
+					{ name: 'DealRoom', value: 'dealRoom' },
 					{ name: 'Opportunity', value: 'opportunity' },
 					{ name: 'Quote', value: 'quote' },
 				],
@@ -36,6 +38,7 @@ export class DealHub implements INodeType {
 			...authenticationDescription,
 			...quoteDescription,
 			...opportunityDescription,
+			...dealRoomDescription,
 		],
 	};
 

@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { ItemOperation, OperationTable } from '../shared/itemLoop';
 import { routeOperation } from '../shared/itemLoop';
 import * as authentication from './resources/authentication';
+import { getSigners } from './resources/dealRoom';
 import { opportunityOperations } from './resources/opportunity';
-import { quoteOperations } from './resources/quote';
+import { quoteOperations, quoteReads } from './resources/quote';
 import type { RedirectOperation } from './shared/redirectOperation';
 import { runRedirectOperation } from './shared/redirectOperation';
 
@@ -19,7 +20,8 @@ const operations: OperationTable = {
 		crmUser: authentication.crmUser.execute,
 		partnerUser: authentication.partnerUser.execute,
 	},
-	quote: Object.fromEntries(Object.entries(quoteOperations).map(([name, op]) => [name, redirect(op)])),
+	quote: { ...Object.fromEntries(Object.entries(quoteOperations).map(([name, op]) => [name, redirect(op)])), ...quoteReads },
+	dealRoom: { getSigners },
 	opportunity: Object.fromEntries(Object.entries(opportunityOperations).map(([name, op]) => [name, redirect(op)])),
 };
 

@@ -9,7 +9,12 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+/** Output items that carry more than JSON (a downloaded file), as an operation returns them. */
+export class OutputItems {
+	constructor(readonly items: Array<Pick<INodeExecutionData, 'json' | 'binary'>>) {}
+}
+
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | OutputItems>;
 
 /**
  * The per-item loop every action node here shares: each input item yields its own outputs (with
@@ -24,9 +29,8 @@ export async function runPerItem(
 	const outputs = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
 		try {
 			const data = await operation.call(this, itemIndex);
-			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), {
-				itemData: { item: itemIndex },
-			});
+			const items = data instanceof OutputItems ? data.items : this.helpers.returnJsonArray(data);
+			return this.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = asNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;

@@ -48,7 +48,7 @@ export interface DealHubRun extends RunResult {
 export async function runDealHub(
 	standIn: DealHubStandIn,
 	parameters: IDataObject | IDataObject[],
-	options: { input?: INodeExecutionData[]; continueOnFail?: boolean; token?: string; instanceUrl?: string } = {},
+	options: { input?: INodeExecutionData[]; continueOnFail?: boolean; token?: string; instanceUrl?: string; quoteApiUrl?: string } = {},
 ): Promise<DealHubRun> {
 	const steps = Array.isArray(parameters) ? parameters : [parameters];
 	const nodes: NodeSpec[] = steps.map((stepParameters, index) => ({
@@ -66,6 +66,7 @@ export async function runDealHub(
 			dealHubApi: {
 				instanceUrl: options.instanceUrl ?? `${standIn.baseUrl}/`,
 				authenticationToken: options.token ?? SECRET,
+				...(options.quoteApiUrl === undefined ? {} : { quoteApiUrl: options.quoteApiUrl }),
 			},
 		},
 	});

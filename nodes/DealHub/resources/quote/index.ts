@@ -2,6 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { deliveryField, opportunityInfoFields, signInFields, timeoutOption } from '../../shared/descriptions';
 import * as create from './create';
+import * as downloadDocument from './downloadDocument';
+import * as get from './get';
+import * as getMany from './getMany';
 import * as open from './open';
 import * as partnerCreate from './partnerCreate';
 import * as partnerOpen from './partnerOpen';
@@ -15,7 +18,11 @@ export const quoteOperations = {
 	partnerOpen: partnerOpen.operation,
 };
 
+/** The Quote API reads: no sign-in, the Authentication Token on the Quote API host. */
+export const quoteReads = { get: get.execute, getMany: getMany.execute, downloadDocument: downloadDocument.execute };
+
 const crm = { resource: ['quote'], operation: ['create', 'open', 'viewAll'] };
+const signedIn = { resource: ['quote'], operation: ['create', 'open', 'viewAll', 'partnerCreate', 'partnerOpen'] };
 const partner = { resource: ['quote'], operation: ['partnerCreate', 'partnerOpen'] };
 const withOpportunityUpdate = { resource: ['quote'], operation: ['open', 'viewAll'] };
 
@@ -40,6 +47,24 @@ export const quoteDescription: INodeProperties[] = [
 				description: 'Get the DealHub URL where a partner user creates a quote for an opportunity (Partner API)',
 			},
 			{
+				name: 'Download Document',
+				value: 'downloadDocument',
+				action: 'Download the document of a quote',
+				description: 'Get a submitted quote’s PDF, Word or Excel document as a file (Quote API)',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a quote',
+				description: 'Get a quote’s info, summary, line items, answers, approvals or DealRoom link (Quote API)',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many quotes',
+				description: 'Get the quotes of a CRM opportunity (Quote API)',
+			},
+			{
 				name: 'Open',
 				value: 'open',
 				action: 'Open a quote',
@@ -62,7 +87,7 @@ export const quoteDescription: INodeProperties[] = [
 	},
 	...signInFields(crm, 'crm'),
 	...signInFields(partner, 'partner'),
-	deliveryField({ resource: ['quote'] }),
+	deliveryField(signedIn),
 	{
 		displayName: 'Opportunity ID',
 		name: 'externalOpportunityId',
@@ -84,6 +109,9 @@ export const quoteDescription: INodeProperties[] = [
 	...open.description,
 	...partnerOpen.description,
 	...create.description,
+	...get.description,
+	...getMany.description,
+	...downloadDocument.description,
 	{
 		displayName: 'Update Opportunity Info',
 		name: 'updateOpportunityInfo',
