@@ -53,9 +53,10 @@ export function verifyAuthorization(
 	authorization: string | string[] | undefined,
 	body: unknown,
 	secret: CalloutSecret,
+	credentialLabel = 'DealHub Callout credential',
 ): Verification {
 	if (describeIncompleteSecret(secret) !== undefined) {
-		return { ok: false, message: 'Unauthorized: the DealHub Callout credential in n8n is incomplete' };
+		return { ok: false, message: `Unauthorized: the ${credentialLabel} in n8n is incomplete` };
 	}
 	const header = Array.isArray(authorization) ? authorization[0] : authorization;
 	if (typeof header !== 'string' || header.trim() === '') {
@@ -63,14 +64,14 @@ export function verifyAuthorization(
 	}
 	const expected = digest(expectedCredential(secret));
 	if (!headerMatches(header, secret, expected)) {
-		return { ok: false, message: 'Unauthorized: the Authorization header does not match the DealHub Callout credential' };
+		return { ok: false, message: `Unauthorized: the Authorization header does not match the ${credentialLabel}` };
 	}
 	const field = body !== null && typeof body === 'object' && !Array.isArray(body)
 		? (body as { authentication?: unknown }).authentication
 		: undefined;
 	if (field === undefined || field === null) return { ok: true };
 	if (typeof field !== 'string' || !bodyFieldMatches(field, secret, expected)) {
-		return { ok: false, message: 'Unauthorized: the authentication field does not match the DealHub Callout credential' };
+		return { ok: false, message: `Unauthorized: the authentication field does not match the ${credentialLabel}` };
 	}
 	return { ok: true };
 }

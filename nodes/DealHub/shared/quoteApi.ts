@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -39,6 +39,9 @@ export const quoteListSchema = z.object({
 
 export const quoteIdAnswerSchema = z.object({ dealhub_quote_id: z.string() });
 
+/** Node operations read quotes, and so does the DealHub Trigger's Fetch Full Quote. */
+export type QuoteApiContext = IExecuteFunctions | IWebhookFunctions;
+
 export interface QuoteApiCall {
 	path: string;
 	qs?: IDataObject;
@@ -51,7 +54,7 @@ export interface QuoteApiCall {
 const UNAUTHENTICATED =
 	'DealHub did not accept the Authentication Token of the DealHub API credential (the Quote API answers 403 "Unauthenticated"): the token is wrong or was deleted (Control Panel > System Settings > API Settings), or its IP allowlist does not include n8n. Also check the Quote API URL of the credential.';
 
-async function quoteApiUrl(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+async function quoteApiUrl(this: QuoteApiContext, itemIndex: number): Promise<string> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const raw = typeof credentials.quoteApiUrl === 'string' && credentials.quoteApiUrl.trim() !== '' ? credentials.quoteApiUrl : DEFAULT_QUOTE_API_URL;
 	const url = normalizeBaseUrl(raw);
@@ -74,7 +77,7 @@ function messageOf(body: unknown): string | undefined {
 	return undefined;
 }
 
-function quoteApiError(this: IExecuteFunctions, call: QuoteApiCall, status: number, body: unknown): NodeApiError {
+function quoteApiError(this: QuoteApiContext, call: QuoteApiCall, status: number, body: unknown): NodeApiError {
 	const dealHubMessage = messageOf(body);
 	const httpCode = String(status);
 	const response: JsonObject = { message: dealHubMessage ?? null, httpCode };
@@ -90,7 +93,7 @@ function quoteApiError(this: IExecuteFunctions, call: QuoteApiCall, status: numb
 	});
 }
 
-async function send(this: IExecuteFunctions, call: QuoteApiCall, binary: boolean): Promise<IN8nHttpFullResponse> {
+async function send(this: QuoteApiContext, call: QuoteApiCall, binary: boolean): Promise<IN8nHttpFullResponse> {
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url: `${await quoteApiUrl.call(this, call.itemIndex)}${call.path}`,
@@ -116,7 +119,7 @@ async function send(this: IExecuteFunctions, call: QuoteApiCall, binary: boolean
 }
 
 /** A GET that answers JSON, checked against `schema`; an answer of another shape is an error that says so. */
-export async function getQuoteApiJson<S extends z.ZodTypeAny>(this: IExecuteFunctions, call: QuoteApiCall, schema: S): Promise<z.infer<S>> {
+export async function getQuoteApiJson<S extends z.ZodTypeAny>(this: QuoteApiContext, call: QuoteApiCall, schema: S): Promise<z.infer<S>> {
 	const answer = await send.call(this, call, false);
 	const parsed = schema.safeParse(parseJsonBody(answer.body));
 	if (parsed.success) return parsed.data as z.infer<S>;
@@ -133,7 +136,7 @@ export async function getQuoteApiJson<S extends z.ZodTypeAny>(this: IExecuteFunc
 }
 
 /** A GET that answers a file: its bytes and the headers that may name it. */
-export async function getQuoteApiFile(this: IExecuteFunctions, call: QuoteApiCall): Promise<{ bytes: Buffer; headers: IDataObject }> {
+export async function getQuoteApiFile(this: QuoteApiContext, call: QuoteApiCall): Promise<{ bytes: Buffer; headers: IDataObject }> {
 	const answer = await send.call(this, call, true);
 	return { bytes: Buffer.from(answer.body as ArrayBuffer), headers: (answer.headers ?? {}) as IDataObject };
 }
