@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { pastedWebhookMethods } from '../shared/descriptionParts';
 import { testCalloutCredential } from './credentialTest';
 import { triggerProperties } from './description';
 import { calloutWebhook } from './webhookDescription';
@@ -45,24 +45,7 @@ export class DealHubCalloutTrigger implements INodeType {
 		credentialTest: { dealHubCalloutCredentialTest: testCalloutCredential },
 	};
 
-	// DealHub has no API to register a callout URL: its admin pastes the production URL into the
-	// callout settings, so there is nothing to create, check or delete on DealHub's side.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// n8n asks when it activates the workflow: load the callout code then, not with the
-				// node type at n8n's start, and not on the first callout either.
-				await loadAnswerCallout();
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedWebhookMethods(loadAnswerCallout);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { answerCallout } = await loadAnswerCallout();

@@ -1,6 +1,7 @@
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { pastedWebhookMethods } from '../shared/descriptionParts';
 import { testWebhookCredential } from './credentialTest';
 import { triggerProperties } from './description';
 
@@ -36,22 +37,7 @@ export class DealHubTrigger implements INodeType {
 		credentialTest: { dealHubWebhookCredentialTest: testWebhookCredential },
 	};
 
-	// DealHub has no API to register a webhook: its admin pastes the production URL into the
-	// webhook configuration, so there is nothing to create, check or delete on DealHub's side.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				await loadReceiveEvent();
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedWebhookMethods(loadReceiveEvent);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { receiveEvent } = await loadReceiveEvent();

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import { join } from 'node:path';
-
 import { DealHubQuoteApiStandIn, pdfBytes, quoteFixture } from '../standins/dealhubQuoteApi';
 import type { RecordedRequest } from '../standins/http';
 import { LoopbackServer, sendJson } from '../standins/http';
 import { OnlyOfficeStandIn } from '../standins/onlyoffice';
 import { executionIds, newExecutionIds } from './calloutExecutions';
 import type { RunningN8n } from './harness';
-import { E2E_DIR, LAUNCH_TIMEOUT_MS, describeEachN8nVersion, exampleWorkflow, fixtureWorkflow, launchN8n, randomSecret } from './harness';
+import { LAUNCH_TIMEOUT_MS, describeEachN8nVersion, exampleWorkflow, fixtureWorkflowWith, launchN8n, randomSecret, waitUntil } from './harness';
 
 // The DealHub Trigger and the Quote API reads in a real n8n, over real HTTP: DealHub's webhook
 // events sent to test/e2e/workflows/dealhub-trigger.json (the trigger passes each run's output to
@@ -29,13 +26,6 @@ const quoteEvent = (event: string, quoteId = 'Q0000000000000A1'): Json => ({
 	dealhub_opportunity_id: 'DHOPP0000000001',
 });
 
-/** The fixture with the sink's address in place of SINK_URL, as a file in this run's folder. */
-function eventsWorkflowFor(sinkUrl: string): string {
-	const file = join(E2E_DIR, `dealhub-trigger-${randomSecret().slice(0, 8)}.json`);
-	fs.writeFileSync(file, fs.readFileSync(fixtureWorkflow('dealhub-trigger.json'), 'utf8').replace('SINK_URL', sinkUrl));
-	return file;
-}
-
 describeEachN8nVersion('DealHub Trigger and Quote API reads', (version) => {
 	const webhookToken = randomSecret();
 	const apiToken = randomSecret();
@@ -53,12 +43,8 @@ describeEachN8nVersion('DealHub Trigger and Quote API reads', (version) => {
 	};
 	const json = (bytes: Buffer) => JSON.parse(bytes.toString('utf8')) as Json;
 
-	/** Waits until the sink has `count` posts (a run ends after DealHub's answer). */
-	async function sunkAtLeast(count: number, patienceMs = 30000): Promise<Json[]> {
-		const deadline = Date.now() + patienceMs;
-		while (sunk().length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-		return sunk();
-	}
+	/** The sink's posts once there are `count` of them (a run ends after DealHub's answer). */
+	const sunkAtLeast = async (count: number): Promise<Json[]> => await waitUntil(sunk, (posts) => posts.length >= count);
 
 	beforeAll(async () => {
 		await quoteApi.start();
@@ -81,7 +67,7 @@ describeEachN8nVersion('DealHub Trigger and Quote API reads', (version) => {
 					data: { portalUrl: onlyoffice.baseUrl, authentication: 'password', userName: user.userName, password: user.password },
 				},
 			],
-			workflows: [eventsWorkflowFor(sink.baseUrl), exampleWorkflow('5-dealhub-quote-won-to-onlyoffice.json')],
+			workflows: [fixtureWorkflowWith('dealhub-trigger.json', { SINK_URL: sink.baseUrl }), exampleWorkflow('5-dealhub-quote-won-to-onlyoffice.json')],
 		});
 	}, LAUNCH_TIMEOUT_MS);
 

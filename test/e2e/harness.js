@@ -86,6 +86,39 @@ function fixtureWorkflow(fileName) {
 	return existingFile(join(FIXTURES_DIR, fileName));
 }
 
+/**
+ * A fixture with placeholders replaced (e.g. a stand-in's address, known only at run time), written
+ * into this run's folder; returns the new file.
+ * @param {string} fileName a file in test/e2e/workflows/
+ * @param {Record<string, string>} replacements
+ */
+function fixtureWorkflowWith(fileName, replacements) {
+	let text = fs.readFileSync(fixtureWorkflow(fileName), 'utf8');
+	for (const [placeholder, value] of Object.entries(replacements)) text = text.split(placeholder).join(value);
+	fs.mkdirSync(E2E_DIR, { recursive: true });
+	const file = join(E2E_DIR, `${fileName.replace(/\.json$/, '')}-${randomSecret().slice(0, 8)}.json`);
+	fs.writeFileSync(file, text);
+	return file;
+}
+
+/**
+ * Resolves with `read()` once `done` accepts it, or with the last reading after `patienceMs` (the
+ * caller asserts on what it gets).
+ * @template T
+ * @param {() => T} read
+ * @param {(value: T) => boolean} done
+ * @param {number} [patienceMs]
+ * @returns {Promise<T>}
+ */
+async function waitUntil(read, done, patienceMs = 30000) {
+	const deadline = Date.now() + patienceMs;
+	for (;;) {
+		const value = read();
+		if (done(value) || Date.now() > deadline) return value;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
 /** @param {string} file */
 function existingFile(file) {
 	if (!fs.existsSync(file)) throw new Error(`no such workflow file: ${file}`);
@@ -309,6 +342,8 @@ exports.writeState = writeState;
 exports.describeEachN8nVersion = describeEachN8nVersion;
 exports.exampleWorkflow = exampleWorkflow;
 exports.fixtureWorkflow = fixtureWorkflow;
+exports.fixtureWorkflowWith = fixtureWorkflowWith;
+exports.waitUntil = waitUntil;
 exports.randomSecret = randomSecret;
 exports.launchN8n = launchN8n;
 exports.RunningN8n = RunningN8n;

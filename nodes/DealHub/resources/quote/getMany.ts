@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../shared/descriptionParts';
 import type { Quote } from '../../shared/quoteApi';
 import { getQuoteApiJson, quoteListSchema } from '../../shared/quoteApi';
 import { timeoutFor } from '../../shared/redirectOperation';
@@ -22,23 +23,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'The opportunity’s ID in your CRM (external_opportunity_id): its quotes are listed',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...show, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields(show),
 	detailsField(['getMany']),
 	lineItemsAsItemsField(['getMany']),
 ];
