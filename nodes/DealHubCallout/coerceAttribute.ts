@@ -1,19 +1,8 @@
 import { CALENDAR_DATE_RULE, toUtcIsoString } from '../shared/calendarDate';
+import { toFiniteNumber } from '../shared/values';
 import type { AttributeType } from './requestSchema';
 
 export type Coerced = { ok: true; value: number | string } | { ok: false; problem: string };
-
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-
-/** A finite number, or a string holding one; anything else is undefined. */
-export function toFiniteNumber(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	if (!NUMERIC.test(text)) return undefined;
-	const number = Number(text);
-	return Number.isFinite(number) ? number : undefined;
-}
 
 const shown = (value: unknown): string => {
 	const text = typeof value === 'string' ? JSON.stringify(value) : String(value);

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CalloutAnswer } from './answer';
 import { refusal } from './answer';
 import { toDealHubName } from './attributeNames';
-import { toFiniteNumber } from './coerceAttribute';
+import { toFiniteNumber } from '../shared/values';
 import { listWithLimit } from './issueMessages';
 import type { PriceField } from './pricedResponse';
 import { buildPricedResponse } from './pricedResponse';

@@ -7,6 +7,7 @@ import type { PriceBasis, PriceRow } from '../DealHubCallout/priceBook';
 import { answerFromPriceBook, priceBookFromRows } from '../DealHubCallout/priceBook';
 import type { PriceField } from '../DealHubCallout/pricedResponse';
 import { buildPricedResponse } from '../DealHubCallout/pricedResponse';
+import { commaList } from '../shared/values';
 import { findCalloutRequest } from './findCalloutRequest';
 
 /**
@@ -23,12 +24,6 @@ export interface BuiltAnswer {
 function workflowFault(problem: string): BuiltAnswer {
 	return { answer: refusal(400, `The n8n workflow could not answer this callout: ${problem}`), workflowProblem: problem };
 }
-
-const commaList = (value: unknown): string[] =>
-	String(value ?? '')
-		.split(',')
-		.map((name) => name.trim())
-		.filter((name) => name !== '');
 
 function pricedItems(this: IExecuteFunctions): BuiltAnswer {
 	const request = findCalloutRequest.call(this);

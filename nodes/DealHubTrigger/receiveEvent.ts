@@ -6,6 +6,7 @@ import { refusal } from '../DealHubCallout/answer';
 import { calloutSecretFrom } from '../DealHubCallout/calloutSecret';
 import { verifyAuthorization } from '../DealHubCallout/verifyAuthorization';
 import { sendAnswer } from '../DealHubCalloutTrigger/sendAnswer';
+import { commaList } from '../shared/values';
 import { ANY_EVENT, QUOTE_EVENTS } from './description';
 
 /**
@@ -122,10 +123,7 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 	const accepted = { status: 200, body: { received: true } };
 	if (!events.includes(ANY_EVENT) && !events.includes(event)) return reply.call(this, accepted);
 	const dealRoomAction = event === 'DEALROOM_EVENT' ? dealRoomActionOf(body) : undefined;
-	const actions = String(this.getNodeParameter('dealRoomActions', '') ?? '')
-		.split(',')
-		.map((action) => action.trim())
-		.filter((action) => action !== '');
+	const actions = commaList(this.getNodeParameter('dealRoomActions', ''));
 	if (event === 'DEALROOM_EVENT' && actions.length > 0 && !actions.includes(dealRoomAction ?? '')) return reply.call(this, accepted);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;

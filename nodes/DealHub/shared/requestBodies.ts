@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CALENDAR_DATE_RULE, toUtcDay } from '../../shared/calendarDate';
+import { commaList } from '../../shared/values';
 
 /** Drops fields left empty in the UI: DealHub treats a sent "" as a value, not as "not set". */
 export function compact(record: IDataObject): IDataObject {
@@ -60,11 +61,7 @@ function customFieldValue(field: CustomFieldInput): unknown {
 			return day;
 		}
 		case 'textList':
-			if (Array.isArray(value)) return value.map(String);
-			return String(value)
-				.split(',')
-				.map((entry) => entry.trim())
-				.filter((entry) => entry !== '');
+			return Array.isArray(value) ? value.map(String) : commaList(value);
 		default:
 			return Array.isArray(value) ? value.map(String) : [String(value)];
 	}

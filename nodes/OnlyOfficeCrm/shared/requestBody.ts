@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { commaList } from '../../shared/values';
 import type { OpportunityBodyKey, OpportunityRecord } from './schemas';
 import { BID_TYPES } from './schemas';
 
@@ -29,10 +30,7 @@ function text(value: unknown): string | undefined {
 function list(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value;
 	if (blank(value)) return [];
-	return String(value)
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '');
+	return commaList(value);
 }
 
 /** Dates from date fields (strings) or from expressions (Luxon DateTime or Date). */

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllFields } from '../../../shared/descriptionParts';
+import { commaList } from '../../../shared/values';
 import { nodeOptions } from '../../shared/options';
 import { collectPages } from '../../shared/paging';
 import { outputRecord } from '../../shared/record';
@@ -123,10 +124,7 @@ function filterQuery(this: IExecuteFunctions, filters: IDataObject, itemIndex: n
 	}
 	if (set(filters.contactId)) qs.contactid = assertPositiveId.call(this, filters.contactId, 'Filters: Contact ID', itemIndex);
 	if (filters.contactAlsoIsParticipant === true) qs.contactAlsoIsParticipant = true;
-	const tags = String(filters.tags ?? '')
-		.split(',')
-		.map((tag) => tag.trim())
-		.filter((tag) => tag !== '');
+	const tags = commaList(filters.tags);
 	if (tags.length > 0) qs.tags = tags;
 	if (set(filters.fromDate)) qs.fromDate = dateFilter.call(this, filters.fromDate, 'Filters: Expected Close From', itemIndex);
 	if (set(filters.toDate)) qs.toDate = dateFilter.call(this, filters.toDate, 'Filters: Expected Close To', itemIndex);
