@@ -1,3 +1,4 @@
+import { isRecord } from '../shared/values';
 import type { CalloutItem, CalloutRequest, ReturnedAttributes } from './requestSchema';
 
 /**
@@ -51,9 +52,6 @@ export function outlineFromRequest(request: Pick<CalloutRequest, 'items'>): Requ
 		});
 	return { items: visit(request.items, undefined), byId };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Rebuilds the outline from the trigger's one-item-per-line-item output: items come depth first,

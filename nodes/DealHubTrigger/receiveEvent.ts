@@ -6,7 +6,7 @@ import { refusal } from '../DealHubCallout/answer';
 import { calloutSecretFrom } from '../DealHubCallout/calloutSecret';
 import { verifyAuthorization } from '../DealHubCallout/verifyAuthorization';
 import { sendAnswer } from '../DealHubCalloutTrigger/sendAnswer';
-import { commaList } from '../shared/values';
+import { commaList, getKey, isRecord } from '../shared/values';
 import { ANY_EVENT, QUOTE_EVENTS } from './description';
 
 /**
@@ -22,15 +22,6 @@ const MAX_REMEMBERED_EVENTS = 10_000;
 
 type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** A key of a DealHub body in any letter case: DealHub itself writes `DealRoom_URL` and `Dealhub_Opportunity_id`. */
-export function keyOf(record: Json, name: string): unknown {
-	if (name in record) return record[name];
-	const lower = name.toLowerCase();
-	for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
-	return undefined;
-}
 
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
@@ -39,10 +30,10 @@ const textOf = (value: unknown): string | undefined => (typeof value === 'string
  * `event_type`, `event_name` or the same inside `event_info`. An unnamed event is ''.
  */
 export function eventNameOf(body: Json): string {
-	const info = keyOf(body, 'event_info');
+	const info = getKey(body, 'event_info');
 	for (const record of [body, isRecord(info) ? info : {}]) {
 		for (const name of ['event', 'event_type', 'eventType', 'event_name']) {
-			const found = textOf(keyOf(record, name));
+			const found = textOf(getKey(record, name));
 			if (found !== undefined) return found;
 		}
 	}
@@ -51,7 +42,7 @@ export function eventNameOf(body: Json): string {
 
 /** The activity key of a DealRoom event: the one key of `action_summary`. */
 export function dealRoomActionOf(body: Json): string | undefined {
-	const summary = keyOf(body, 'action_summary');
+	const summary = getKey(body, 'action_summary');
 	return isRecord(summary) ? Object.keys(summary)[0] : undefined;
 }
 
@@ -127,8 +118,8 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 	if (event === 'DEALROOM_EVENT' && actions.length > 0 && !actions.includes(dealRoomAction ?? '')) return reply.call(this, accepted);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const info = keyOf(body, 'event_info');
-	const eventId = textOf(isRecord(info) ? keyOf(info, 'event_id') : undefined);
+	const info = getKey(body, 'event_info');
+	const eventId = textOf(isRecord(info) ? getKey(info, 'event_id') : undefined);
 	if (options.dropDuplicates !== false && eventId !== undefined) {
 		const windowMs = Math.max(1, Number(options.duplicateWindowMinutes ?? 60)) * 60_000;
 		const scope = `${this.getWorkflow().id ?? ''}\n${this.getNode().name}`;
@@ -145,7 +136,7 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 		delete headers.authorization;
 		output.headers = headers;
 	}
-	const quoteId = textOf(keyOf(body, 'dealhub_quote_id'));
+	const quoteId = textOf(getKey(body, 'dealhub_quote_id'));
 	if (this.getNodeParameter('fetchQuote', false) === true && quoteId !== undefined && (QUOTE_EVENTS as readonly string[]).includes(event)) {
 		Object.assign(output, await fetchQuote.call(this, quoteId));
 	}

@@ -1,4 +1,4 @@
-/** The pack's rules for plain values that users type or map: numbers and comma-separated lists. */
+/** The pack's rules for plain values that users type or map, and for the records APIs answer. */
 
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
@@ -19,4 +19,21 @@ export function commaList(value: unknown): string[] {
 		.split(',')
 		.map((entry) => entry.trim())
 		.filter((entry) => entry !== '');
+}
+
+/** A JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `record[key]`, matching the key in any letter case: ONLYOFFICE answers camelCase where its
+ * reference shows PascalCase, and DealHub writes `DealRoom_URL` next to `dealhub_quote_id`.
+ */
+export function getKey(record: unknown, key: string): unknown {
+	if (!isRecord(record)) return undefined;
+	if (key in record) return record[key];
+	const lower = key.toLowerCase();
+	const match = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
+	return match === undefined ? undefined : record[match];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { caseInsensitiveObject, getKey, isRecord } from './keys';
+import { getKey, isRecord } from '../../shared/values';
+import { caseInsensitiveObject } from './keys';
 
 /** Every ONLYOFFICE answer: `status` 0 or 1 (error), the payload in `response`, the reason in `error.message`. */
 export const envelopeSchema = caseInsensitiveObject({

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../shared/values';
 
-/** `record[key]`, matching the key whatever its case: real portals answer camelCase, the reference shows PascalCase. */
-export function getKey(record: unknown, key: string): unknown {
-	if (!isRecord(record)) return undefined;
-	if (key in record) return record[key];
-	const lower = key.toLowerCase();
-	const match = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
-	return match === undefined ? undefined : record[match];
-}
 
 /**
  * A zod object whose keys are matched case-insensitively: known keys are renamed to the spelling of

@@ -1,6 +1,6 @@
 import type { Envelope } from './envelope';
 import { responseList } from './envelope';
-import { getKey, isRecord } from './keys';
+import { getKey, isRecord } from '../../shared/values';
 
 /** What the node asks for per page. A portal may answer fewer (its own page size, 25 by default). */
 export const PAGE_SIZE = 100;
