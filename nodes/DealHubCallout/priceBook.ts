@@ -145,9 +145,11 @@ export function priceBookFromRows(rows: PriceRow[], options: PriceBookOptions): 
 /** Per-unit prices times a quantity such as 0.1 x 3 would otherwise answer 0.30000000000000004. */
 const tidy = (value: number): number => Number(value.toPrecision(15));
 
+/** The value times the factor; a flat price (factor 1) is not rounded, which took 1 µs a line item. */
 function times(value: unknown, factor: number): unknown {
 	const number = toFiniteNumber(value);
-	return number === undefined ? value : tidy(number * factor);
+	if (number === undefined) return value;
+	return factor === 1 ? number : tidy(number * factor);
 }
 
 /**
