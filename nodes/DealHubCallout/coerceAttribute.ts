@@ -1,20 +1,15 @@
 import { CALENDAR_DATE_RULE, toUtcIsoString } from '../shared/calendarDate';
-import { toFiniteNumber } from '../shared/values';
+import { shownValue, toFiniteNumber } from '../shared/values';
 import type { AttributeType } from './requestSchema';
 
 export type Coerced = { ok: true; value: number | string } | { ok: false; problem: string };
-
-const shown = (value: unknown): string => {
-	const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-};
 
 /** `2025-09-01T15:39:25.000Z` from ISO strings, epoch milliseconds, Date or Luxon values; '' stays ''. */
 export function toIsoDate(value: unknown): Coerced {
 	if (value === '') return { ok: true, value: '' };
 	const iso = toUtcIsoString(value);
 	if (iso === undefined) {
-		return { ok: false, problem: `${CALENDAR_DATE_RULE}, epoch milliseconds, a Date or a DateTime, got ${shown(value)}` };
+		return { ok: false, problem: `${CALENDAR_DATE_RULE}, epoch milliseconds, a Date or a DateTime, got ${shownValue(value)}` };
 	}
 	return { ok: true, value: iso };
 }
@@ -22,6 +17,6 @@ export function toIsoDate(value: unknown): Coerced {
 export function coerceAttribute(type: AttributeType, value: unknown): Coerced {
 	if (type === 'date') return toIsoDate(value);
 	const number = toFiniteNumber(value);
-	if (number === undefined) return { ok: false, problem: `must be a ${type === 'percentage' ? 'percentage (a number)' : 'number'}, got ${shown(value)}` };
+	if (number === undefined) return { ok: false, problem: `must be a ${type === 'percentage' ? 'percentage (a number)' : 'number'}, got ${shownValue(value)}` };
 	return { ok: true, value: number };
 }

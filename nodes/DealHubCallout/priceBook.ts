@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CalloutAnswer } from './answer';
 import { refusal } from './answer';
+import { isBlank, shownValue, toFiniteNumber } from '../shared/values';
 import { toDealHubName } from './attributeNames';
-import { toFiniteNumber } from '../shared/values';
 import { listWithLimit } from './issueMessages';
 import type { PriceField } from './pricedResponse';
 import { buildPricedResponse } from './pricedResponse';
@@ -48,13 +48,6 @@ export interface PriceBook {
 
 export type PriceBookResult = { ok: true; priceBook: PriceBook } | { ok: false; message: string };
 
-const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-
-const shown = (value: unknown): string => {
-	const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-};
-
 /** A SKU as text: strings trimmed, numbers as written (a spreadsheet's 1001 is SKU "1001"). */
 function skuText(value: unknown): string | undefined {
 	if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
@@ -86,9 +79,9 @@ export interface PriceBookOptions {
 
 /** The problem with a row's values, or undefined when it can price. */
 function rowProblem(row: PriceRow, options: PriceBookOptions): string | undefined {
-	if (toFiniteNumber(row.price) === undefined) return `${options.priceLabel} must be a number (got ${shown(row.price)})`;
-	if (!isBlank(row.msrp) && toFiniteNumber(row.msrp) === undefined) return `MSRP must be a number or empty (got ${shown(row.msrp)})`;
-	if (basisOf(row.basis, options.defaultBasis) === undefined) return `Price Basis must be Flat or Per Unit (got ${shown(row.basis)})`;
+	if (toFiniteNumber(row.price) === undefined) return `${options.priceLabel} must be a number (got ${shownValue(row.price)})`;
+	if (!isBlank(row.msrp) && toFiniteNumber(row.msrp) === undefined) return `MSRP must be a number or empty (got ${shownValue(row.msrp)})`;
+	if (basisOf(row.basis, options.defaultBasis) === undefined) return `Price Basis must be Flat or Per Unit (got ${shownValue(row.basis)})`;
 	return undefined;
 }
 

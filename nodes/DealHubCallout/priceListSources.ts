@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../shared/values';
 import type { PriceBookResult, PriceRow } from './priceBook';
 import { priceBookFromRows } from './priceBook';
 
@@ -41,7 +42,7 @@ function otherAttributesOf(text: unknown): IDataObject | string {
 	} catch {
 		return 'Other Attributes is not valid JSON';
 	}
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'Other Attributes must be a JSON object';
+	if (!isRecord(value)) return 'Other Attributes must be a JSON object';
 	return value as IDataObject;
 }
 
@@ -145,7 +146,7 @@ export function priceBookFromJson(text: string): PriceBookResult {
 	} catch (error) {
 		return failed(`the JSON does not parse (${(error as Error).message})`);
 	}
-	if (!Array.isArray(value) || value.some((entry) => entry === null || typeof entry !== 'object' || Array.isArray(entry))) {
+	if (!Array.isArray(value) || !value.every(isRecord)) {
 		return failed(`the JSON must be an array of objects with ${COLUMNS_RULE}`);
 	}
 	return withPrefix(priceBookFromRows((value as Array<Record<string, unknown>>).map(rowFromRecord), { ...STRICT, priceLabel: 'list_price' }));

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CalloutAnswer } from './answer';
 import { refusal } from './answer';
-import { AttributeReader, toDealHubName } from './attributeNames';
 import { toFiniteNumber } from '../shared/values';
+import { AttributeReader, toDealHubName } from './attributeNames';
 import { coerceAttribute } from './coerceAttribute';
 import { listWithLimit } from './issueMessages';
 import type { OutlineItem, RequestOutline } from './requestOutline';

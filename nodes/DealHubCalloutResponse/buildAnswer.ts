@@ -7,7 +7,7 @@ import type { PriceBasis, PriceRow } from '../DealHubCallout/priceBook';
 import { answerFromPriceBook, priceBookFromRows } from '../DealHubCallout/priceBook';
 import type { PriceField } from '../DealHubCallout/pricedResponse';
 import { buildPricedResponse } from '../DealHubCallout/pricedResponse';
-import { commaList } from '../shared/values';
+import { commaList, getKey, isRecord } from '../shared/values';
 import { findCalloutRequest } from './findCalloutRequest';
 
 /**
@@ -37,17 +37,8 @@ function pricedItems(this: IExecuteFunctions): BuiltAnswer {
 	return { answer: buildPricedResponse(request.outline, jsons, { priceField, additionalAttributes }) };
 }
 
-/** A row's value in a column: the exact name first, then the same name in other letter case. */
-function columnValue(row: IDataObject, column: string, lowerCaseColumn: string): unknown {
-	if (Object.prototype.hasOwnProperty.call(row, column)) return row[column];
-	for (const key of Object.keys(row)) if (key.toLowerCase() === lowerCaseColumn) return row[key];
-	return undefined;
-}
-
-function hasColumn(rows: IDataObject[], column: string): boolean {
-	const lowerCase = column.toLowerCase();
-	return rows.some((row) => columnValue(row, column, lowerCase) !== undefined);
-}
+/** Whether some row has the column (its name in any letter case). */
+const hasColumn = (rows: IDataObject[], column: string): boolean => rows.some((row) => getKey(row, column) !== undefined);
 
 /**
  * The price rows: the input items themselves, or the arrays one of their fields holds. An empty
@@ -66,7 +57,7 @@ function priceRowsOf(this: IExecuteFunctions): IDataObject[] | string {
 		for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 		if (!Array.isArray(value)) return `input item ${index} has no array in the Rows Field "${path}"`;
 		for (const row of value) {
-			if (row === null || typeof row !== 'object' || Array.isArray(row)) return `the array in "${path}" of input item ${index} holds something other than rows (objects)`;
+			if (!isRecord(row)) return `the array in "${path}" of input item ${index} holds something other than rows (objects)`;
 			rows.push(row as IDataObject);
 		}
 	}
@@ -95,20 +86,19 @@ function priceRows(this: IExecuteFunctions): BuiltAnswer {
 	}
 	const attributeColumns = commaList(this.getNodeParameter('attributeColumns', 0, ''));
 	const msrpColumn = attributeColumns.find((column) => column.toLowerCase() === 'msrp');
-	const otherColumns = attributeColumns.filter((column) => column !== msrpColumn).map((column) => [column, column.toLowerCase()]);
-	const [skuLower, priceLower, msrpLower] = [skuColumn, priceColumn, msrpColumn].map((column) => column?.toLowerCase() ?? '');
+	const otherColumns = attributeColumns.filter((column) => column !== msrpColumn);
 	const priceRowsForBook: PriceRow[] = new Array(rows.length);
 	for (let index = 0; index < rows.length; index++) {
 		const row = rows[index];
 		const attributes: IDataObject = {};
-		for (const [column, lowerCase] of otherColumns) {
-			const value = columnValue(row, column, lowerCase);
+		for (const column of otherColumns) {
+			const value = getKey(row, column);
 			if (value !== undefined && value !== null && value !== '') attributes[column] = value as IDataObject[string];
 		}
 		priceRowsForBook[index] = {
-			sku: columnValue(row, skuColumn, skuLower),
-			price: columnValue(row, priceColumn, priceLower),
-			msrp: msrpColumn === undefined ? undefined : columnValue(row, msrpColumn, msrpLower),
+			sku: getKey(row, skuColumn),
+			price: getKey(row, priceColumn),
+			msrp: msrpColumn === undefined ? undefined : getKey(row, msrpColumn),
 			attributes,
 		};
 	}

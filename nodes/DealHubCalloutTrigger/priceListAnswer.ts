@@ -39,9 +39,8 @@ export function exactJsonKey(value: unknown): string | undefined {
 	try {
 		key = JSON.stringify(value, function (this: Record<string, unknown>, name: string) {
 			const raw = this[name];
-			if (raw === null || typeof raw === 'string' || typeof raw === 'boolean') return raw;
-			if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-			if (typeof raw === 'object' && (Array.isArray(raw) || isPlainObject(raw))) return raw;
+			if (isExactScalar(raw)) return raw;
+			if (typeof raw === 'object' && raw !== null && (Array.isArray(raw) || isPlainObject(raw))) return raw;
 			exact = false;
 			return null;
 		});

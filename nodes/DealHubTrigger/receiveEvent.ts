@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { getQuoteApiJson, quoteSchema, withIsoDates } from '../DealHub/shared/quoteApi';
+import { getQuote, withIsoDates } from '../DealHub/shared/quoteApi';
 import type { CalloutAnswer } from '../DealHubCallout/answer';
 import { refusal } from '../DealHubCallout/answer';
 import { calloutSecretFrom } from '../DealHubCallout/calloutSecret';
@@ -22,7 +22,6 @@ const MAX_REMEMBERED_EVENTS = 10_000;
 
 type Json = Record<string, unknown>;
 
-
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /**
@@ -30,8 +29,7 @@ const textOf = (value: unknown): string | undefined => (typeof value === 'string
  * `event_type`, `event_name` or the same inside `event_info`. An unnamed event is ''.
  */
 export function eventNameOf(body: Json): string {
-	const info = getKey(body, 'event_info');
-	for (const record of [body, isRecord(info) ? info : {}]) {
+	for (const record of [body, getKey(body, 'event_info')]) {
 		for (const name of ['event', 'event_type', 'eventType', 'event_name']) {
 			const found = textOf(getKey(record, name));
 			if (found !== undefined) return found;
@@ -86,17 +84,11 @@ async function verified(this: IWebhookFunctions, body: unknown): Promise<Callout
 async function fetchQuote(this: IWebhookFunctions, quoteId: string): Promise<IDataObject> {
 	const details = this.getNodeParameter('quoteDetails', []) as string[];
 	try {
-		const quote = await getQuoteApiJson.call(
-			this,
-			{
-				path: `/api/v2/quote/${encodeURIComponent(quoteId)}`,
-				qs: details.length > 0 ? { feature: details } : undefined,
-				timeout: QUOTE_FETCH_TIMEOUT_MS,
-				itemIndex: 0,
-				badRequestHint: `the event names quote ${quoteId}, which DealHub does not know (anymore).`,
-			},
-			quoteSchema,
-		);
+		const quote = await getQuote.call(this, quoteId, details, {
+			timeout: QUOTE_FETCH_TIMEOUT_MS,
+			itemIndex: 0,
+			badRequestHint: `the event names quote ${quoteId}, which DealHub does not know (anymore).`,
+		});
 		return { quote: withIsoDates(quote) as IDataObject };
 	} catch (error) {
 		return { quote: null, quote_error: (error as Error).message };
@@ -118,8 +110,7 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 	if (event === 'DEALROOM_EVENT' && actions.length > 0 && !actions.includes(dealRoomAction ?? '')) return reply.call(this, accepted);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const info = getKey(body, 'event_info');
-	const eventId = textOf(isRecord(info) ? getKey(info, 'event_id') : undefined);
+	const eventId = textOf(getKey(getKey(body, 'event_info'), 'event_id'));
 	if (options.dropDuplicates !== false && eventId !== undefined) {
 		const windowMs = Math.max(1, Number(options.duplicateWindowMinutes ?? 60)) * 60_000;
 		const scope = `${this.getWorkflow().id ?? ''}\n${this.getNode().name}`;

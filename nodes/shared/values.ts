@@ -12,6 +12,17 @@ export function toFiniteNumber(value: unknown): number | undefined {
 	return Number.isFinite(number) ? number : undefined;
 }
 
+/** Nothing to send: undefined, null, or text that is empty or only spaces. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A value as a message shows it: text quoted, at most 40 characters. */
+export function shownValue(value: unknown): string {
+	const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** `"vip, renewal,, "` -> `["vip", "renewal"]`: entries trimmed, empty ones dropped. */
 export function commaList(value: unknown): string[] {
 	if (value === undefined || value === null) return [];
@@ -32,7 +43,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function getKey(record: unknown, key: string): unknown {
 	if (!isRecord(record)) return undefined;
-	if (key in record) return record[key];
+	// Own keys only: a column called `constructor` is not the object's.
+	if (Object.prototype.hasOwnProperty.call(record, key)) return record[key];
 	const lower = key.toLowerCase();
 	const match = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
 	return match === undefined ? undefined : record[match];

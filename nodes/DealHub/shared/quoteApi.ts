@@ -6,6 +6,7 @@ import { normalizeBaseUrl } from '../../shared/baseUrl';
 import { parseIsoDate } from '../../shared/calendarDate';
 import { describeTransportFailure } from '../../shared/httpFailure';
 import { parseJsonBody } from '../../shared/parseJsonBody';
+import { formatPath } from '../../shared/zodIssues';
 import { CREDENTIAL_TYPE } from './transport';
 
 /**
@@ -128,11 +129,29 @@ export async function getQuoteApiJson<S extends z.ZodTypeAny>(this: QuoteApiCont
 		this.getNode(),
 		{ message: 'unexpected answer' },
 		{
-			message: `The DealHub Quote API answered GET ${call.path} in an unexpected shape (${issue.path.join('.') || 'body'}: ${issue.message})`,
+			message: `The DealHub Quote API answered GET ${call.path} in an unexpected shape (${formatPath(issue.path)}: ${issue.message})`,
 			description: 'Check the Quote API URL of the DealHub API credential: it must be the Quote API host, e.g. https://api.dealhub.io.',
 			itemIndex: call.itemIndex,
 		},
 	);
+}
+
+/**
+ * GET /api/v2/quote/{id} with the chosen detail blocks (repeated `feature` parameters); with
+ * `external`, the id is the CRM's external_quote_id. For the Get operation and the trigger's Fetch
+ * Full Quote alike.
+ */
+export async function getQuote(
+	this: QuoteApiContext,
+	id: string,
+	details: readonly string[],
+	call: Omit<QuoteApiCall, 'path' | 'qs'>,
+	external = false,
+): Promise<Quote> {
+	const qs: IDataObject = {};
+	if (details.length > 0) qs.feature = [...details];
+	if (external) qs.external_identifier_flag = true;
+	return await getQuoteApiJson.call(this, { ...call, path: `/api/v2/quote/${encodeURIComponent(id)}`, qs }, quoteSchema);
 }
 
 /** A GET that answers a file: its bytes and the headers that may name it. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { commaList } from '../../shared/values';
+import { commaList, isBlank } from '../../shared/values';
 import type { OpportunityBodyKey, OpportunityRecord } from './schemas';
 import { BID_TYPES } from './schemas';
 
@@ -12,30 +12,26 @@ export type BodyDraft = Partial<Record<OpportunityBodyKey, unknown>>;
 
 type CustomFieldEntry = { Key: unknown; Value: string };
 
-function blank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
 /** Numbers from number fields, or from expressions that produced numeric text. */
 function numeric(value: unknown): unknown {
-	if (blank(value)) return undefined;
+	if (isBlank(value)) return undefined;
 	if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim());
 	return value;
 }
 
 function text(value: unknown): string | undefined {
-	return blank(value) ? undefined : String(value);
+	return isBlank(value) ? undefined : String(value);
 }
 
 function list(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value;
-	if (blank(value)) return [];
+	if (isBlank(value)) return [];
 	return commaList(value);
 }
 
 /** Dates from date fields (strings) or from expressions (Luxon DateTime or Date). */
 function date(value: unknown): unknown {
-	if (blank(value)) return undefined;
+	if (isBlank(value)) return undefined;
 	if (value instanceof Date) return value.toISOString();
 	const luxon = value as { toISO?: () => string };
 	if (typeof luxon?.toISO === 'function') return luxon.toISO();

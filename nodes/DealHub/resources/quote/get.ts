@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Quote } from '../../shared/quoteApi';
-import { QUOTE_DETAILS, getQuoteApiJson, quoteIdAnswerSchema, quoteSchema, withIsoDates } from '../../shared/quoteApi';
+import { QUOTE_DETAILS, getQuote, getQuoteApiJson, quoteIdAnswerSchema, withIsoDates } from '../../shared/quoteApi';
 import { timeoutFor } from '../../shared/redirectOperation';
 
 /** The three ids a quote is known by. */
@@ -58,8 +58,6 @@ export const lineItemsAsItemsField = (operations: string[]): INodeProperties => 
 	description: 'Whether to output one item per line item (with the quote’s ID and number) instead of one per quote, e.g. to write CRM line items',
 });
 
-const idField = (id: string): string => encodeURIComponent(id);
-
 /** The quote's DealHub id, for any of its three ids; the proposal number is looked up first. */
 export async function resolveQuoteId(this: IExecuteFunctions, itemIndex: number): Promise<{ id: string; external: boolean }> {
 	const idType = this.getNodeParameter('quoteIdType', itemIndex, 'dealhub') as QuoteIdType;
@@ -74,7 +72,7 @@ export async function resolveQuoteId(this: IExecuteFunctions, itemIndex: number)
 	if (idType !== 'proposalNumber') return { id, external: idType === 'external' };
 	const answer = await getQuoteApiJson.call(
 		this,
-		{ path: `/api/v1/quote/id/${idField(id)}`, timeout: timeoutFor(this, itemIndex), itemIndex, badRequestHint: `no quote has the proposal number ${id}.` },
+		{ path: `/api/v1/quote/id/${encodeURIComponent(id)}`, timeout: timeoutFor(this, itemIndex), itemIndex, badRequestHint: `no quote has the proposal number ${id}.` },
 		quoteIdAnswerSchema,
 	);
 	return { id: answer.dealhub_quote_id, external: false };
@@ -130,13 +128,12 @@ export const description: INodeProperties[] = [...quoteIdFields(['get']), detail
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const details = chosenDetails.call(this, itemIndex);
 	const { id, external } = await resolveQuoteId.call(this, itemIndex);
-	const qs: IDataObject = {};
-	if (details.length > 0) qs.feature = details;
-	if (external) qs.external_identifier_flag = true;
-	const quote = await getQuoteApiJson.call(
+	const quote = await getQuote.call(
 		this,
-		{ path: `/api/v2/quote/${idField(id)}`, qs, timeout: timeoutFor(this, itemIndex), itemIndex, badRequestHint: `check the Quote ID and its Quote ID Type (${id}).` },
-		quoteSchema,
+		id,
+		details,
+		{ timeout: timeoutFor(this, itemIndex), itemIndex, badRequestHint: `check the Quote ID and its Quote ID Type (${id}).` },
+		external,
 	);
 	assertUpgraded.call(this, quote, details, itemIndex);
 	return quoteOutputs.call(this, [quote], itemIndex);
