@@ -155,6 +155,20 @@ describe('DealHub node: Quote API reads', () => {
 			expect(paths()).toEqual(['/api/v1/quote/Q0000000000000A1/document']);
 		});
 
+		test('by CRM quote id and by proposal number: looked up first, the document asked for by the DealHub id', async () => {
+			const byCrmId = await run({ resource: 'quote', operation: 'downloadDocument', quoteIdType: 'external', quoteId: 'crm-q-Q0000000000000A1' });
+			expect(byCrmId.error).toBeUndefined();
+			expect(Buffer.from(byCrmId.items[0].binary!.data.data, 'base64').equals(pdfBytes('quote Q-12927'))).toBe(true);
+			const byNumber = await run({ resource: 'quote', operation: 'downloadDocument', quoteIdType: 'proposalNumber', quoteId: 'Q-12927' });
+			expect(byNumber.items[0].json.dealhub_quote_id).toBe('Q0000000000000A1');
+			expect(paths()).toEqual([
+				'/api/v2/quote/crm-q-Q0000000000000A1?external_identifier_flag=true',
+				'/api/v1/quote/Q0000000000000A1/document',
+				'/api/v1/quote/id/Q-12927',
+				'/api/v1/quote/Q0000000000000A1/document',
+			]);
+		});
+
 		test('a Draft quote’s 400 is explained as such; a format the playbook does not allow too', async () => {
 			const draft = await run({ resource: 'quote', operation: 'downloadDocument', quoteId: 'Q0000000000000A2' });
 			expect(draft.error?.message).toMatch(/^The quote is in draft status/);

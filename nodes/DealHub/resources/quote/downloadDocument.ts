@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { OutputItems } from '../../../shared/itemLoop';
 import { getQuoteApiFile } from '../../shared/quoteApi';
 import { timeoutFor } from '../../shared/redirectOperation';
-import { quoteIdFields, resolveQuoteId } from './get';
+import { quoteIdFields, resolveDealHubQuoteId } from './get';
 
 const show = { resource: ['quote'], operation: ['downloadDocument'] };
 
@@ -71,7 +71,7 @@ function dispositionFileName(headers: IDataObject): string | undefined {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OutputItems> {
 	const documentType = this.getNodeParameter('documentType', itemIndex, '') as DocumentType;
 	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
-	const { id } = await resolveQuoteId.call(this, itemIndex);
+	const id = await resolveDealHubQuoteId.call(this, itemIndex);
 	const { bytes, headers } = await getQuoteApiFile.call(this, {
 		path: `/api/v1/quote/${encodeURIComponent(id)}/document`,
 		qs: documentType === '' ? undefined : { document_type: documentType },

@@ -78,6 +78,23 @@ export async function resolveQuoteId(this: IExecuteFunctions, itemIndex: number)
 	return { id: answer.dealhub_quote_id, external: false };
 }
 
+/**
+ * The quote's DealHub id, for endpoints that take no other (the document): a CRM quote id is
+ * looked up with Get Quote without detail blocks, which answers the DealHub id.
+ */
+export async function resolveDealHubQuoteId(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const { id, external } = await resolveQuoteId.call(this, itemIndex);
+	if (!external) return id;
+	const quote = await getQuote.call(
+		this,
+		id,
+		[],
+		{ timeout: timeoutFor(this, itemIndex), itemIndex, badRequestHint: `no quote has the CRM quote id ${id}.` },
+		true,
+	);
+	return quote.dealhub_quote_id;
+}
+
 export function chosenDetails(this: IExecuteFunctions, itemIndex: number): string[] {
 	const chosen = this.getNodeParameter('details', itemIndex, []) as string[];
 	const unknown = chosen.filter((detail) => !(QUOTE_DETAILS as readonly string[]).includes(detail));
