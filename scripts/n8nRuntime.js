@@ -32,8 +32,15 @@ const N8N_OVERRIDES = { xlsx: '0.18.5', linkedom: '0.18.12' };
 const INSTALLED_MARKER = '.installed';
 const NODE_MAJOR = 24;
 const PACKAGE_NAME = 'n8n-nodes-dealhub';
-/** What n8n logs once it has activated the workflows and serves the editor (1.x and 2.x). */
-const EDITOR_READY_LINE = 'Editor is now accessible via';
+/**
+ * What each n8n process logs once it is ready: the main once it has activated the workflows and
+ * serves the editor (1.x and 2.x), a worker once it takes jobs, a webhook processor once it serves.
+ */
+const READY_LINES = {
+	start: 'Editor is now accessible via',
+	worker: 'n8n worker is now ready',
+	webhook: 'Webhook listener waiting for requests.',
+};
 
 function log(message) {
 	console.log(`[n8n-dealhub] ${message}`);
@@ -307,9 +314,12 @@ class N8nInstance {
 	 * @param {string} options.userFolder N8N_USER_FOLDER: n8n keeps its data in <userFolder>/.n8n
 	 * @param {number} options.port the HTTP port (editor, REST, webhooks)
 	 * @param {number} options.brokerPort the task runner broker's port
+	 * @param {'start'|'worker'|'webhook'} [options.command] which n8n process (queue mode has all three)
+	 * @param {string} [options.name] names its log file, n8n-<name>.log (default: n8n.log)
+	 * @param {number} [options.healthPort] a worker's QUEUE_HEALTH_CHECK_PORT
 	 * @param {Record<string,string>} [options.env] extra environment for n8n
 	 */
-	constructor({ version, nodeBinary, userFolder, port, brokerPort, env = {} }) {
+	constructor({ version, nodeBinary, userFolder, port, brokerPort, command = 'start', name, healthPort, env = {} }) {
 		this.version = version;
 		this.major = majorOf(version);
 		this.nodeBinary = nodeBinary;
@@ -317,12 +327,20 @@ class N8nInstance {
 		this.userFolder = userFolder;
 		this.port = port;
 		this.brokerPort = brokerPort;
+		this.command = command;
+		this.name = name ?? command;
+		this.healthPort = healthPort;
 		this.extraEnv = env;
 		this.baseUrl = `http://127.0.0.1:${port}`;
-		this.logFile = join(userFolder, 'n8n.log');
+		this.logFile = join(userFolder, name ? `n8n-${name}.log` : 'n8n.log');
 		this.child = undefined;
 		this.detached = false;
 		fs.mkdirSync(userFolder, { recursive: true });
+	}
+
+	/** The ports this process listens on. */
+	get ports() {
+		return [this.port, this.brokerPort, this.healthPort].filter((port) => port !== undefined);
 	}
 
 	/** The environment of an unattended, loopback-only n8n with telemetry and update checks off. */
@@ -353,6 +371,9 @@ class N8nInstance {
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_LOG_OUTPUT: 'console',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
+			...(this.healthPort === undefined
+				? {}
+				: { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.healthPort) }),
 			...this.versionEnvironment(),
 			...this.extraEnv,
 		};
@@ -430,26 +451,27 @@ class N8nInstance {
 	}
 
 	/**
-	 * Starts `n8n start`. In the foreground n8n shares the terminal, so Ctrl+C reaches it.
+	 * Starts `n8n <command>` (`n8n start` by default). In the foreground n8n shares the terminal, so Ctrl+C reaches it.
 	 * Otherwise it leads its own process group (stop() then also ends its task runner) and
 	 * writes to <userFolder>/n8n.log.
 	 */
 	start({ foreground = false } = {}) {
-		if (this.child) throw new Error('this n8n was already started');
+		if (this.running) throw new Error(`this n8n ${this.name} is already running`);
 		let stdio = 'inherit';
 		if (!foreground) {
+			this.logStart = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
 			const logFd = fs.openSync(this.logFile, 'a');
 			stdio = ['ignore', logFd, logFd];
 		}
 		this.detached = !foreground;
-		this.child = spawn(this.nodeBinary, [n8nBinary(this.directory), 'start'], {
+		this.child = spawn(this.nodeBinary, [n8nBinary(this.directory), this.command], {
 			cwd: this.userFolder,
 			env: this.environment(),
 			stdio,
 			detached: this.detached,
 		});
 		if (typeof stdio !== 'string') fs.closeSync(stdio[1]);
-		this.child.on('error', (error) => log(`n8n could not be started: ${error.message}`));
+		this.child.on('error', (error) => log(`n8n ${this.command} could not be started: ${error.message}`));
 		return this.child;
 	}
 
@@ -462,24 +484,27 @@ class N8nInstance {
 	}
 
 	/**
-	 * Waits until n8n answers /healthz/readiness (database migrated, HTTP server up) and, in the
-	 * background, until it logged that the editor is accessible: n8n 1.x is ready before it has
-	 * activated the workflows (and registered their webhooks), and logs that line after.
+	 * Waits until n8n answers /healthz/readiness (database migrated, HTTP server up; a worker on its
+	 * health port) and, in the background, until it logged its ready line: n8n 1.x is ready before
+	 * it has activated the workflows (and registered their webhooks), and logs that line after.
 	 */
 	async waitUntilReady(timeoutMs = 180000) {
 		const deadline = Date.now() + timeoutMs;
-		const done = async () => (await this.answersReadiness()) && (!this.detached || this.logText().includes(EDITOR_READY_LINE));
+		const readyLine = READY_LINES[this.command];
+		const done = async () => (await this.answersReadiness()) && (!this.detached || this.logSinceStart().includes(readyLine));
 		while (Date.now() < deadline) {
-			if (!this.running) throw new Error(`n8n ${this.version} exited before it was ready${this.logHint()}`);
+			if (!this.running) throw new Error(`n8n ${this.version} ${this.name} exited before it was ready${this.logHint()}`);
 			if (await done()) return;
 			await sleep(250);
 		}
-		throw new Error(`n8n ${this.version} was not ready after ${timeoutMs / 1000}s${this.logHint()}`);
+		throw new Error(`n8n ${this.version} ${this.name} was not ready after ${timeoutMs / 1000}s${this.logHint()}`);
 	}
 
 	async answersReadiness() {
+		const port = this.command === 'worker' ? this.healthPort : this.port;
+		if (port === undefined) return true;
 		try {
-			const response = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
 			return response.ok;
 		} catch {
 			return false;
@@ -529,6 +554,12 @@ class N8nInstance {
 
 	logText() {
 		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+	}
+
+	/** What this process logged since its latest start (a restarted one appends to the same file). */
+	logSinceStart() {
+		if (!fs.existsSync(this.logFile)) return '';
+		return fs.readFileSync(this.logFile).subarray(this.logStart ?? 0).toString('utf8');
 	}
 
 	logTail(lines = 30) {

@@ -1,4 +1,5 @@
 // `npm start`: a local n8n with this pack and the example workflows, at http://127.0.0.1:5678.
+// `npm run start:queue` (--queue): the same in n8n's queue mode (see startQueueMode below).
 //
 // Builds the pack, installs Node 24 and the pinned n8n into the cache once, packs the project
 // with `npm pack` and installs the tarball into <user folder>/.n8n/nodes as n8n installs a
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import runtime from './n8nRuntime.js';
+import queueMode from './queueMode.js';
 
 const { log } = runtime;
 
@@ -59,13 +61,14 @@ async function importNewExamples(n8n) {
 	return examples.map(({ workflow }) => workflow.name);
 }
 
-function printWhatToOpen(n8n, exampleNames) {
+function printWhatToOpen(n8n, exampleNames, extraLines = []) {
 	const lines = [
 		'',
 		`n8n ${n8n.version} with n8n-nodes-dealhub is running: open ${n8n.baseUrl}`,
 		'  First visit: create the owner account (it stays on this machine).',
 		`  Example workflows: ${exampleNames.join('; ')}.`,
 		'  Open one, pick or create its credential, then activate (publish) it.',
+		...extraLines,
 		`  Data: ${n8n.userFolder}    Stop: Ctrl+C`,
 		'',
 	];
@@ -81,8 +84,10 @@ function stopWithThisScript(n8n, child) {
 
 /** @type {InstanceType<typeof runtime.N8nInstance> | undefined} */
 let n8n;
+/** @type {InstanceType<typeof queueMode.N8nQueueCluster> | undefined} */
+let cluster;
 
-async function main() {
+async function startSingleProcess() {
 	const { version, userFolder, port, brokerPort } = settings();
 	await assertPortsFree(port, brokerPort);
 	const nodeBinary = await runtime.ensureNode24();
@@ -98,8 +103,69 @@ async function main() {
 	printWhatToOpen(n8n, exampleNames);
 }
 
-main().catch(async (error) => {
-	console.error(`\nnpm start failed: ${error.message}`);
+/**
+ * Queue mode: Postgres and Redis from Debian's packages (installed when missing) on loopback ports
+ * with their data in the cache, then one main (editor, API), one webhook processor (production
+ * webhooks: the address to give DealHub) and one worker (runs the executions), all sharing the
+ * user folder <cache>/user-queue where the pack is installed once. Every process runs in the
+ * background with its own log in that folder; Ctrl+C stops them all, then Redis and Postgres.
+ * Ports: main N8N_PORT (5678) and +1, webhook processor +2 and +3, worker +4 to +6, Postgres
+ * +20, Redis +21.
+ */
+async function startQueueMode() {
+	const { version, port } = settings();
+	const userFolder = join(runtime.cacheRoot(), 'user-queue');
+	const postgresPort = port + 20;
+	const redisPort = port + 21;
+	await assertPortsFree(port, port + 1, port + 2, port + 3, port + 4, port + 5, port + 6, postgresPort, redisPort);
+	queueMode.ensureQueuePackages();
+	const nodeBinary = await runtime.ensureNode24();
+	await runtime.ensureN8n(version);
+	await installThisPack(userFolder);
+	let nextPort = port + 1;
+	cluster = new queueMode.N8nQueueCluster({
+		version,
+		nodeBinary,
+		userFolder,
+		postgres: new queueMode.PostgresServer({ dataFolder: queueMode.postgresDataFolder('user-queue'), port: postgresPort }),
+		database: 'n8n',
+		redis: new queueMode.RedisServer({ folder: join(runtime.cacheRoot(), 'redis-queue'), port: redisPort }),
+		mainPort: port,
+		allocatePort: async () => nextPort++,
+		webhookUrl: `http://127.0.0.1:${port + 2}/`,
+	});
+	stopClusterWithThisScript(cluster);
+	await cluster.startServices();
+	const exampleNames = await importNewExamples(await cluster.mainInstance());
+	log(`Starting n8n ${version} in queue mode: main, webhook processor, worker`);
+	await cluster.start();
+	const [webhook] = cluster.webhooks;
+	const [worker] = cluster.workers;
+	printWhatToOpen(cluster.main, exampleNames, [
+		`  Queue mode: webhooks (the address DealHub calls) at ${webhook.baseUrl}/webhook/...; the worker's health at http://127.0.0.1:${worker.healthPort}/healthz.`,
+		`  Logs: ${cluster.processes.map((instance) => instance.logFile).join(', ')}`,
+		`  Postgres 127.0.0.1:${postgresPort} (data ${cluster.postgres.dataFolder}), Redis 127.0.0.1:${redisPort}.`,
+	]);
+}
+
+/** Ctrl+C (or a SIGTERM to this script) stops every process the cluster started, then exits. */
+function stopClusterWithThisScript(queueCluster) {
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		log('Stopping the webhook processor, the worker, the main, Redis and Postgres');
+		await queueCluster.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+const queue = process.argv.includes('--queue');
+(queue ? startQueueMode() : startSingleProcess()).catch(async (error) => {
+	console.error(`\nnpm ${queue ? 'run start:queue' : 'start'} failed: ${error.message}`);
 	await n8n?.stop();
+	await cluster?.stop();
 	process.exit(1);
 });

@@ -112,7 +112,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to start no run for an event whose event_info.event_id this trigger saw in the last Duplicate Window (kept in memory, per n8n process, 10,000 IDs at most)',
+					'Whether to start no run for an event whose event_info.event_id this trigger saw in the last Duplicate Window (the last 1,000 IDs, kept in the workflow\'s static data, which every n8n process shares)',
 			},
 			{
 				displayName: 'Duplicate Window (Minutes)',

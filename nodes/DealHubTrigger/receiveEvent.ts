@@ -18,7 +18,7 @@ import { ANY_EVENT, QUOTE_EVENTS } from './description';
 
 const CREDENTIAL_LABEL = 'DealHub Webhook credential';
 const QUOTE_FETCH_TIMEOUT_MS = 30_000;
-const MAX_REMEMBERED_EVENTS = 10_000;
+const MAX_REMEMBERED_EVENTS = 1_000;
 
 type Json = Record<string, unknown>;
 
@@ -44,21 +44,18 @@ export function dealRoomActionOf(body: Json): string | undefined {
 	return isRecord(summary) ? Object.keys(summary)[0] : undefined;
 }
 
-/** Event ids seen recently, per workflow and trigger node, oldest first (a Map keeps insertion order). */
-const seenEvents = new Map<string, Map<string, number>>();
-
-/** True when `eventId` was seen within `windowMs`; remembers it either way. */
-export function seenRecently(scope: string, eventId: string, windowMs: number, now: number): boolean {
-	let seen = seenEvents.get(scope);
-	if (seen === undefined) seenEvents.set(scope, (seen = new Map()));
-	for (const [id, at] of seen) {
-		if (now - at <= windowMs && seen.size <= MAX_REMEMBERED_EVENTS) break;
-		seen.delete(id);
-	}
-	const before = seen.get(eventId);
-	if (before !== undefined && now - before <= windowMs) return true;
-	seen.delete(eventId);
-	seen.set(eventId, now);
+/**
+ * True when `eventId` was seen within `windowMs`; remembers it either way. The ids live in the
+ * trigger's workflow static data, which n8n loads from its database for every webhook request and
+ * saves after it: every process (webhook processors in queue mode) shares them. Pairs in an
+ * array, oldest first, because an object would reorder ids that look like numbers.
+ */
+export function seenRecently(staticData: IDataObject, eventId: string, windowMs: number, now: number): boolean {
+	const stored = Array.isArray(staticData.seenEvents) ? (staticData.seenEvents as Array<[string, number]>) : [];
+	const recent = stored.filter(([, at]) => now - at <= windowMs);
+	if (recent.some(([id]) => id === eventId)) return true;
+	recent.push([eventId, now]);
+	staticData.seenEvents = recent.slice(-MAX_REMEMBERED_EVENTS);
 	return false;
 }
 
@@ -113,8 +110,7 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 	const eventId = textOf(getKey(getKey(body, 'event_info'), 'event_id'));
 	if (options.dropDuplicates !== false && eventId !== undefined) {
 		const windowMs = Math.max(1, Number(options.duplicateWindowMinutes ?? 60)) * 60_000;
-		const scope = `${this.getWorkflow().id ?? ''}\n${this.getNode().name}`;
-		if (seenRecently(scope, eventId, windowMs, Date.now())) return reply.call(this, accepted);
+		if (seenRecently(this.getWorkflowStaticData('node'), eventId, windowMs, Date.now())) return reply.call(this, accepted);
 	}
 
 	// DealHub gets its answer before anything slow happens.

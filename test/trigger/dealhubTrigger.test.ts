@@ -154,16 +154,24 @@ describe('DealHub Trigger', () => {
 		});
 	});
 
-	test('the duplicate memory forgets after its window and holds at most 10,000 ids', () => {
+	test('the duplicate memory lives in the static data it is given, forgets after its window and holds at most 1,000 ids', () => {
 		const minute = 60_000;
-		expect(seenRecently('scope-a', 'E1', minute, 0)).toBe(false);
-		expect(seenRecently('scope-a', 'E1', minute, minute - 1)).toBe(true);
-		expect(seenRecently('scope-a', 'E1', minute, 3 * minute)).toBe(false);
-		expect(seenRecently('scope-b', 'E1', minute, 3 * minute)).toBe(false);
-		for (let index = 0; index < 10_050; index++) seenRecently('scope-c', `E${index}`, 10 * minute, 5 * minute);
+		const workflowA: IDataObject = {};
+		const workflowB: IDataObject = {};
+		expect(seenRecently(workflowA, 'E1', minute, 0)).toBe(false);
+		expect(seenRecently(workflowA, 'E1', minute, minute - 1)).toBe(true);
+		// What another process loads from the database is the same record.
+		expect(seenRecently(JSON.parse(JSON.stringify(workflowA)) as IDataObject, 'E1', minute, minute)).toBe(true);
+		expect(seenRecently(workflowA, 'E1', minute, 3 * minute)).toBe(false);
+		expect(seenRecently(workflowB, 'E1', minute, 3 * minute)).toBe(false);
+		// Ids that look like numbers keep their order (an object would sort them first).
+		const workflowC: IDataObject = {};
+		for (let index = 0; index < 1_050; index++) seenRecently(workflowC, index % 2 ? `E${index}` : String(index), 10 * minute, 5 * minute);
+		expect(workflowC.seenEvents).toHaveLength(1_000);
 		// The oldest ids made way for newer ones.
-		expect(seenRecently('scope-c', 'E0', 10 * minute, 5 * minute)).toBe(false);
-		expect(seenRecently('scope-c', 'E10049', 10 * minute, 5 * minute)).toBe(true);
+		expect(seenRecently(workflowC, '0', 10 * minute, 5 * minute)).toBe(false);
+		expect(seenRecently(workflowC, 'E1049', 10 * minute, 5 * minute)).toBe(true);
+		expect(seenRecently(workflowC, '1048', 10 * minute, 5 * minute)).toBe(true);
 	});
 
 	test('headers on request, never the Authorization header', async () => {
