@@ -49,6 +49,9 @@ export interface N8nInstanceOptions {
 	userFolder: string;
 	port: number;
 	brokerPort: number;
+	command?: 'start' | 'worker' | 'webhook';
+	name?: string;
+	healthPort?: number;
 	env?: Record<string, string>;
 }
 
@@ -59,6 +62,10 @@ export class N8nInstance {
 	readonly userFolder: string;
 	readonly port: number;
 	readonly brokerPort: number;
+	readonly command: 'start' | 'worker' | 'webhook';
+	readonly name: string;
+	readonly healthPort: number | undefined;
+	readonly ports: number[];
 	readonly baseUrl: string;
 	readonly logFile: string;
 	readonly pid: number | undefined;
@@ -74,5 +81,8 @@ export class N8nInstance {
 	loadedTypes(): { nodes: string[]; credentials: string[] } | undefined;
 	waitForPack(options?: { nodes?: string[]; credentials?: string[]; timeoutMs?: number }): Promise<string[]>;
 	logTail(lines?: number): string;
+	logText(): string;
+	logSinceStart(): string;
 	stop(graceMs?: number): Promise<void>;
+	kill(): Promise<void>;
 }

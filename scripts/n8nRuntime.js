@@ -566,6 +566,15 @@ class N8nInstance {
 		return this.logText().trim().split('\n').slice(-lines).join('\n');
 	}
 
+	/** Ends n8n at once by its PID (its process group in the background), as a crash would. */
+	async kill() {
+		const child = this.child;
+		if (!child?.pid || !this.running) return;
+		const exited = new Promise((done) => child.once('exit', done));
+		signalProcess(this.detached ? -child.pid : child.pid, 'SIGKILL');
+		await exited;
+	}
+
 	/**
 	 * Stops n8n by its PID (by its process group when it runs in the background): SIGTERM, then
 	 * SIGKILL if it is still running after `graceMs`. Safe to call more than once.

@@ -7,7 +7,7 @@
 // before it has finished. So ids are counted distinct, and a count is read only once every new
 // execution has settled.
 
-/** @typedef {import('./harness').RunningN8n} RunningN8n */
+/** @typedef {{ baseUrl: string, ownerSession(): Promise<import('./harness').RestSession> }} RunningN8n n8n whose REST API answers at baseUrl (one process, or queue mode's main) */
 
 /** The statuses of an execution that may still change (n8n 1.x and 2.x). */
 const UNSETTLED = new Set(['new', 'running', 'waiting']);

@@ -1,14 +1,15 @@
-// After every end-to-end test file: end any n8n a test left running (by its recorded process
-// group id), then fail the run if one of the ports it used still accepts connections.
+// After every end-to-end test file: end anything a test left running (n8n by its recorded process
+// group id, Redis and Postgres by their ids), delete throwaway Postgres clusters, then fail the run
+// if one of the ports they used still accepts connections.
 const fs = require('node:fs');
 
 const runtime = require('../../scripts/n8nRuntime');
 const { STARTED_FILE } = require('./harness');
 
-/** @typedef {{ pid?: number, port: number, brokerPort: number, version: string }} Started */
+/** @typedef {{ kind: 'n8n' | 'redis' | 'postgres', pid?: number, ports: number[], name: string, dataFolder?: string }} Started */
 
 /** @returns {Started[]} */
-function startedInstances() {
+function startedProcesses() {
 	if (!fs.existsSync(STARTED_FILE)) return [];
 	return fs
 		.readFileSync(STARTED_FILE, 'utf8')
@@ -17,31 +18,53 @@ function startedInstances() {
 		.map((line) => JSON.parse(line));
 }
 
-/**
- * Whether `pid` is still the n8n we started (and not a process that got its id since).
- * @param {number} pid
- */
-function isOurN8n(pid) {
+/** @param {number} pid */
+function commandLineOf(pid) {
 	try {
-		const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-		return commandLine.some((part) => part.endsWith('/n8n/bin/n8n')) && commandLine.includes('start');
+		return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 	} catch {
-		return false;
+		return [];
 	}
 }
 
+/**
+ * Whether `pid` is still the process we started (and not one that got its id since).
+ * @param {Started} started
+ */
+function isOurs({ kind, pid }) {
+	if (pid === undefined) return false;
+	const commandLine = commandLineOf(pid);
+	if (kind === 'n8n') return commandLine.some((part) => part.endsWith('/n8n/bin/n8n')) && ['start', 'worker', 'webhook'].some((command) => commandLine.includes(command));
+	if (kind === 'redis') return commandLine.some((part) => part.includes('redis-server'));
+	return commandLine.some((part) => part.includes('postgres'));
+}
+
 module.exports = async function globalTeardown() {
-	const started = startedInstances();
-	for (const { pid, version } of started) {
-		if (pid !== undefined && isOurN8n(pid) && runtime.signalProcess(-pid, 'SIGKILL')) {
-			runtime.log(`n8n ${version} (process group ${pid}) was still running after its tests: ended it`);
+	const started = startedProcesses();
+	for (const entry of started) {
+		if (!isOurs(entry)) continue;
+		// n8n leads its own process group (its task runner with it).
+		const target = entry.kind === 'n8n' ? -(entry.pid ?? 0) : (entry.pid ?? 0);
+		// SIGQUIT is Postgres's immediate shutdown: its postmaster ends its backends too.
+		if (runtime.signalProcess(target, entry.kind === 'postgres' ? 'SIGQUIT' : 'SIGKILL')) runtime.log(`${entry.name} (process ${entry.pid}) was still running after its tests: ended it`);
+	}
+	for (const { dataFolder } of started) {
+		if (dataFolder && /\/e2e-[0-9a-f]+$/.test(dataFolder)) {
+			fs.rmSync(dataFolder, { recursive: true, force: true });
+			fs.rmSync(`${dataFolder}.password`, { force: true });
 		}
 	}
-	const open = [];
-	for (const { port, brokerPort } of started) {
-		for (const candidate of [port, brokerPort]) {
-			if (await runtime.isListening(candidate)) open.push(candidate);
+	const ports = started.flatMap((entry) => entry.ports);
+	/** @type {number[]} */
+	let open = [];
+	// A process just ended may hold its port for a moment.
+	for (let attempt = 0; attempt < 25; attempt++) {
+		open = [];
+		for (const port of ports) {
+			if (await runtime.isListening(port)) open.push(port);
 		}
+		if (open.length === 0) break;
+		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	if (open.length > 0) throw new Error(`still listening after the end-to-end tests: 127.0.0.1:${open.join(', ')}`);
 };

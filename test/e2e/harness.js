@@ -27,6 +27,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const runtime = require('../../scripts/n8nRuntime');
+const queueMode = require('../../scripts/queueMode');
 
 const E2E_DIR = join(runtime.REPO_ROOT, '.e2e');
 const STATE_FILE = join(E2E_DIR, 'state.json');
@@ -66,14 +67,18 @@ function writeState(state) {
 	fs.writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
 }
 
+/** The n8n versions this run tests (prepared by globalSetup). */
+function n8nVersionsUnderTest() {
+	return fs.existsSync(STATE_FILE) ? readState().versions : requestedVersions();
+}
+
 /**
  * Runs `body` once per n8n version under test, as `<title> (n8n <version>)`.
  * @param {string} title
  * @param {(version: string) => void} body
  */
 function describeEachN8nVersion(title, body) {
-	const versions = fs.existsSync(STATE_FILE) ? readState().versions : requestedVersions();
-	describe.each(versions)(`${title} (n8n %s)`, body);
+	describe.each(n8nVersionsUnderTest())(`${title} (n8n %s)`, body);
 }
 
 /** @param {string} fileName a file in examples/ */
@@ -103,9 +108,9 @@ function fixtureWorkflowWith(fileName, replacements) {
 
 /**
  * Resolves with `read()` once `done` accepts it, or with the last reading after `patienceMs` (the
- * caller asserts on what it gets).
+ * caller asserts on what it gets). `read` may be async; it is called every 200 ms.
  * @template T
- * @param {() => T} read
+ * @param {() => T | Promise<T>} read
  * @param {(value: T) => boolean} done
  * @param {number} [patienceMs]
  * @returns {Promise<T>}
@@ -113,7 +118,7 @@ function fixtureWorkflowWith(fileName, replacements) {
 async function waitUntil(read, done, patienceMs = 30000) {
 	const deadline = Date.now() + patienceMs;
 	for (;;) {
-		const value = read();
+		const value = await read();
 		if (done(value) || Date.now() > deadline) return value;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
@@ -132,11 +137,15 @@ function randomSecret() {
 
 /**
  * Appends what was started to a run file, so globalTeardown can end it if a test did not.
- * @param {import('../../scripts/n8nRuntime').N8nInstance} instance
+ * @param {{ pid?: number, ports: number[], kind: 'n8n' | 'redis' | 'postgres', name: string, dataFolder?: string }} entry
  */
-function recordStarted(instance) {
-	const entry = { pid: instance.pid, port: instance.port, brokerPort: instance.brokerPort, version: instance.version };
+function recordStarted(entry) {
 	fs.appendFileSync(STARTED_FILE, `${JSON.stringify(entry)}\n`);
+}
+
+/** @param {import('../../scripts/n8nRuntime').N8nInstance} instance */
+function recordN8n(instance) {
+	recordStarted({ kind: 'n8n', pid: instance.pid, ports: instance.ports, name: `n8n ${instance.version} ${instance.name}` });
 }
 
 /**
@@ -172,12 +181,70 @@ async function launchN8n(version, { credentials = [], workflows = [], activate =
 			for (const id of workflowIds) await instance.activateWorkflow(id);
 		}
 		instance.start();
-		recordStarted(instance);
+		recordN8n(instance);
 		await instance.waitUntilReady();
 		const packNodeTypes = await instance.waitForPack();
 		return new RunningN8n(instance, packNodeTypes);
 	} catch (error) {
 		await instance.stop();
+		throw error;
+	}
+}
+
+/**
+ * @typedef {object} QueueLaunchOptions
+ * @property {import('../../scripts/n8nRuntime').CredentialToImport[]} [credentials]
+ * @property {string[]} [workflows] workflow files, each with an "id", all activated
+ * @property {number} [workers] default 1
+ * @property {number} [webhookProcessors] default 1
+ * @property {Record<string, string>} [env] extra environment for every n8n process
+ */
+
+/**
+ * n8n in queue mode, fresh: its own Postgres cluster and Redis on free loopback ports, the pack
+ * installed once in the user folder every process shares, the credentials and workflows imported
+ * and activated, then a main, the webhook processors and the workers started. Everything it
+ * started is recorded for globalTeardown and stopped again if anything on the way fails.
+ * @param {string} version
+ * @param {QueueLaunchOptions} [options]
+ */
+async function launchQueueMode(version, { credentials = [], workflows = [], workers = 1, webhookProcessors = 1, env = {} } = {}) {
+	const state = readState();
+	queueMode.ensureQueuePackages();
+	fs.mkdirSync(E2E_DIR, { recursive: true });
+	const userFolder = fs.mkdtempSync(join(E2E_DIR, `n8n-queue-${version}-`));
+	const postgres = new queueMode.PostgresServer({
+		dataFolder: queueMode.postgresDataFolder(`e2e-${randomSecret().slice(0, 10)}`),
+		port: await runtime.freePort(),
+	});
+	const redis = new queueMode.RedisServer({ folder: join(userFolder, 'redis'), port: await runtime.freePort() });
+	const cluster = new queueMode.N8nQueueCluster({
+		version,
+		nodeBinary: state.nodeBinary,
+		userFolder,
+		postgres,
+		database: 'n8n',
+		redis,
+		workers,
+		webhookProcessors,
+		env,
+	});
+	cluster.onStarted = recordN8n;
+	try {
+		await postgres.start();
+		recordStarted({ kind: 'postgres', pid: postgres.pid, ports: [postgres.port], name: 'Postgres', dataFolder: postgres.dataFolder });
+		await redis.start();
+		recordStarted({ kind: 'redis', pid: redis.pid, ports: [redis.port], name: 'Redis' });
+		await runtime.installPack(userFolder, state.tarball);
+		await cluster.startServices();
+		const main = await cluster.mainInstance();
+		if (credentials.length > 0) await main.importCredentials(credentials);
+		for (const id of await main.importWorkflows(workflows)) await main.activateWorkflow(id);
+		await cluster.start();
+		return new RunningQueueMode(cluster);
+	} catch (error) {
+		await cluster.stop();
+		await postgres.destroy();
 		throw error;
 	}
 }
@@ -219,6 +286,76 @@ class RunningN8n {
 
 	async stop() {
 		await this.instance.stop();
+	}
+}
+
+/** n8n in queue mode, started by launchQueueMode. */
+class RunningQueueMode {
+	/** @param {import('../../scripts/queueMode').N8nQueueCluster} cluster */
+	constructor(cluster) {
+		this.cluster = cluster;
+		const main = /** @type {import('../../scripts/n8nRuntime').N8nInstance} */ (cluster.main);
+		this.version = main.version;
+		/** The main's address: editor and REST API (it serves no production webhooks). */
+		this.baseUrl = main.baseUrl;
+		/** @type {RestSession | undefined} */
+		this.session = undefined;
+	}
+
+	/**
+	 * A production webhook's address at a webhook processor.
+	 * @param {string} path
+	 * @param {number} [processor] which webhook processor (default the first)
+	 */
+	webhookUrl(path, processor = 0) {
+		return `${this.cluster.webhooks[processor].baseUrl}/webhook/${path}`;
+	}
+
+	/** @param {number} [index] */
+	worker(index = 0) {
+		return this.cluster.workers[index];
+	}
+
+	/**
+	 * Starts a stopped worker again (a new process on the same ports) and waits until it takes jobs.
+	 * @param {number} [index]
+	 */
+	async restartWorker(index = 0) {
+		await this.cluster.startProcess(this.worker(index));
+	}
+
+	/** Redis stopped, then started again on its port (empty: it keeps nothing on disk). */
+	async restartRedis() {
+		await this.cluster.redis.stop();
+		await this.cluster.redis.start();
+		recordStarted({ kind: 'redis', pid: this.cluster.redis.pid, ports: [this.cluster.redis.port], name: 'Redis' });
+	}
+
+	/** How many jobs n8n ever put on its Bull queue (Bull's job id counter). */
+	async jobsQueued() {
+		const output = await runtime.run('redis-cli', ['-h', '127.0.0.1', '-p', String(this.cluster.redis.port), 'GET', 'bull:jobs:id'], { quiet: true });
+		return Number(output.trim() || 0);
+	}
+
+	/** Every process's last log lines, for failure messages. */
+	logTail() {
+		return this.cluster.processes.map((instance) => `--- ${instance.name}\n${instance.logTail(15)}`).join('\n');
+	}
+
+	/** The main's owner session (set up on first use). */
+	async ownerSession() {
+		this.session ??= await RestSession.setUpOwner(this.baseUrl);
+		return this.session;
+	}
+
+	/** Stops every n8n process, Redis and Postgres by their ids, and deletes the database cluster. */
+	async stop() {
+		try {
+			await this.cluster.stopN8n();
+		} finally {
+			await this.cluster.redis.stop();
+			await this.cluster.postgres.destroy();
+		}
 	}
 }
 
@@ -277,6 +414,21 @@ class RestSession {
 			parsed = text;
 		}
 		return { status: response.status, body: parsed };
+	}
+
+	/**
+	 * @param {string} path under /rest
+	 * @param {unknown} body
+	 * @returns {Promise<{ status: number, body: any }>}
+	 */
+	async patch(path, body) {
+		const response = await fetch(`${this.baseUrl}/rest${path}`, {
+			method: 'PATCH',
+			headers: { 'content-type': 'application/json', 'browser-id': this.browserId, cookie: this.cookie },
+			body: JSON.stringify(body),
+		});
+		const text = await response.text();
+		return { status: response.status, body: text ? JSON.parse(text) : undefined };
 	}
 
 	/**
@@ -339,6 +491,7 @@ exports.LAUNCH_TIMEOUT_MS = LAUNCH_TIMEOUT_MS;
 exports.requestedVersions = requestedVersions;
 exports.readState = readState;
 exports.writeState = writeState;
+exports.n8nVersionsUnderTest = n8nVersionsUnderTest;
 exports.describeEachN8nVersion = describeEachN8nVersion;
 exports.exampleWorkflow = exampleWorkflow;
 exports.fixtureWorkflow = fixtureWorkflow;
@@ -347,6 +500,8 @@ exports.waitUntil = waitUntil;
 exports.randomSecret = randomSecret;
 exports.launchN8n = launchN8n;
 exports.RunningN8n = RunningN8n;
+exports.launchQueueMode = launchQueueMode;
+exports.RunningQueueMode = RunningQueueMode;
 exports.RestSession = RestSession;
 exports.withBrowser = withBrowser;
 exports.isListening = runtime.isListening;
