@@ -1,5 +1,18 @@
 import type { IDisplayOptions, IHookFunctions, INodeProperties } from 'n8n-workflow';
 
+/** The most items any node of the pack processes at the same time. */
+export const MAX_ITEMS_IN_PARALLEL = 20;
+
+/** *Items in Parallel*, the same option with the same limit in every action node of the pack. */
+export const itemsInParallelOption: INodeProperties = {
+	displayName: 'Items in Parallel',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_ITEMS_IN_PARALLEL },
+	default: 1,
+	description: 'How many input items to process at the same time; output order is kept',
+};
+
 /** *Return All* and *Limit*, the same in every Get Many of the pack. */
 export function returnAllFields(show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
 	return [

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { MAX_ITEMS_IN_PARALLEL } from './descriptionParts';
 import { mapWithConcurrency } from './mapWithConcurrency';
 
 /** Errors leave a node as NodeApiError/NodeOperationError, tied to the item that caused them. */
@@ -55,6 +56,6 @@ export async function routeOperation(
 	if (!run) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	const concurrency = this.getNodeParameter('options.concurrency', 0, 1) as number;
+	const concurrency = Math.min(MAX_ITEMS_IN_PARALLEL, Math.max(1, Number(this.getNodeParameter('options.concurrency', 0, 1)) || 1));
 	return await runPerItem.call(this, run, concurrency);
 }

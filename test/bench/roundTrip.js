@@ -184,16 +184,52 @@ function optionsFromEnvironment() {
 	};
 }
 
+/** Builds and packs the working tree and the floor trigger into `folder`; resolves with both tarballs. @param {string} folder */
+async function packForBench(folder) {
+	await runtime.buildProject();
+	const tarball = await runtime.packProject(join(folder, 'pack'));
+	const floorTarball = (await runtime.run('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: FLOOR_DIR, quiet: true })).trim().split('\n').pop();
+	return [tarball, join(folder, String(floorTarball))];
+}
+
 /**
- * Starts n8n 2.41.1 with the packed working tree and the floor trigger, the two credentials and
- * the workflows of the variants.
+ * Installs the pack and the floor trigger into an n8n's user folder, imports the two credentials
+ * and the workflows of the variants, and activates them (before n8n starts).
+ * @param {import('../../scripts/n8nRuntime').N8nInstance} instance
+ * @param {string} folder @param {string} token @param {Variant[]} variants
+ */
+async function prepareN8n(instance, folder, token, variants) {
+	for (const tarball of await packForBench(folder)) await runtime.installPack(instance.userFolder, tarball);
+	await instance.importCredentials([
+		{ id: 'benchCalloutCred1', name: 'Bench DealHub Callout', type: 'dealHubCalloutApi', data: { authType: 'bearer', token } },
+		{ id: 'benchHeaderCred01', name: 'Bench header auth', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
+	]);
+	const files = fs
+		.readdirSync(WORKFLOWS_DIR)
+		.filter((name) => /^(a|a2|a3|c|d)-.*\.json$/.test(name))
+		.map((name) => join(WORKFLOWS_DIR, name));
+	for (const variant of variants) {
+		if (!VARIANTS[variant].priceList) continue;
+		const file = join(folder, `${variant}-price-list.json`);
+		fs.writeFileSync(file, JSON.stringify(priceListWorkflow(variant)));
+		files.push(file);
+	}
+	files.push(join(FLOOR_DIR, 'e-floor-trigger.json'));
+	const ids = await instance.importWorkflows(files);
+	for (const id of ids) await instance.activateWorkflow(id);
+}
+
+/** The node types n8n must have loaded before a benchmark starts. */
+const BENCH_NODE_TYPES = () => [...runtime.packNodeTypes(), 'n8n-nodes-bench-floor.benchFloorTrigger'];
+
+/**
+ * Starts n8n 2.41.1 (one process, SQLite) with the packed working tree and the floor trigger, the
+ * two credentials and the workflows of the variants.
  * @param {string} folder @param {string} token @param {Variant[]} variants @param {Record<string, string>} [env]
  */
 async function launch(folder, token, variants, env = {}) {
 	const nodeBinary = await runtime.ensureNode24();
 	await runtime.ensureN8n(VERSION);
-	await runtime.buildProject();
-	const tarball = await runtime.packProject(join(folder, 'pack'));
 	const instance = new runtime.N8nInstance({
 		version: VERSION,
 		nodeBinary,
@@ -203,29 +239,10 @@ async function launch(folder, token, variants, env = {}) {
 		env,
 	});
 	try {
-		await runtime.installPack(instance.userFolder, tarball);
-		const floorTarball = (await runtime.run('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: FLOOR_DIR, quiet: true })).trim().split('\n').pop();
-		await runtime.installPack(instance.userFolder, join(folder, String(floorTarball)));
-		await instance.importCredentials([
-			{ id: 'benchCalloutCred1', name: 'Bench DealHub Callout', type: 'dealHubCalloutApi', data: { authType: 'bearer', token } },
-			{ id: 'benchHeaderCred01', name: 'Bench header auth', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
-		]);
-		const files = fs
-			.readdirSync(WORKFLOWS_DIR)
-			.filter((name) => /^(a|a2|a3|c|d)-.*\.json$/.test(name))
-			.map((name) => join(WORKFLOWS_DIR, name));
-		for (const variant of variants) {
-			if (!VARIANTS[variant].priceList) continue;
-			const file = join(folder, `${variant}-price-list.json`);
-			fs.writeFileSync(file, JSON.stringify(priceListWorkflow(variant)));
-			files.push(file);
-		}
-		files.push(join(FLOOR_DIR, 'e-floor-trigger.json'));
-		const ids = await instance.importWorkflows(files);
-		for (const id of ids) await instance.activateWorkflow(id);
+		await prepareN8n(instance, folder, token, variants);
 		instance.start();
 		await instance.waitUntilReady();
-		await instance.waitForPack({ nodes: [...runtime.packNodeTypes(), 'n8n-nodes-bench-floor.benchFloorTrigger'] });
+		await instance.waitForPack({ nodes: BENCH_NODE_TYPES() });
 		return instance;
 	} catch (error) {
 		await instance.stop();
@@ -345,7 +362,19 @@ async function runRoundTrips(overrides = {}) {
 	}
 }
 
-module.exports = { runRoundTrips, VARIANTS, calloutBody, pricedAnswer, quantile };
+module.exports = {
+	runRoundTrips,
+	VARIANTS,
+	VERSION,
+	FLOOR_ANSWER,
+	BENCH_NODE_TYPES,
+	calloutBody,
+	pricedAnswer,
+	quantile,
+	prepareN8n,
+	launch,
+	runLoad,
+};
 
 if (require.main === module) {
 	runRoundTrips().then(

@@ -1,4 +1,5 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import { itemsInParallelOption } from '../../shared/descriptionParts';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -181,14 +182,7 @@ export function timeoutOption(show: Show): INodeProperties {
 				default: 10000,
 				description: 'How many milliseconds to wait for each DealHub answer before failing the item',
 			},
-			{
-				displayName: 'Items in Parallel',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 1,
-				description: 'How many input items to process at the same time; output order is kept',
-			},
+			itemsInParallelOption,
 		],
 	};
 }

@@ -7,7 +7,7 @@ import { parseIsoDate } from '../../shared/calendarDate';
 import { describeTransportFailure } from '../../shared/httpFailure';
 import { parseJsonBody } from '../../shared/parseJsonBody';
 import { formatPath } from '../../shared/zodIssues';
-import { CREDENTIAL_TYPE } from './transport';
+import { CREDENTIAL_TYPE, dealHubMessageOf } from './transport';
 
 /**
  * DealHub's Quote API (reads): its own host (default https://api.dealhub.io), the long-lived
@@ -67,19 +67,8 @@ async function quoteApiUrl(this: QuoteApiContext, itemIndex: number): Promise<st
 	return url;
 }
 
-/** DealHub's words from an error body: `error`, then `message`, then the text itself. */
-function messageOf(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() || undefined;
-	if (body !== null && typeof body === 'object') {
-		const { error, message } = body as Record<string, unknown>;
-		if (typeof error === 'string' && error.trim() !== '') return error.trim();
-		if (typeof message === 'string' && message.trim() !== '') return message.trim();
-	}
-	return undefined;
-}
-
 function quoteApiError(this: QuoteApiContext, call: QuoteApiCall, status: number, body: unknown): NodeApiError {
-	const dealHubMessage = messageOf(body);
+	const dealHubMessage = dealHubMessageOf(body, 'error');
 	const httpCode = String(status);
 	const response: JsonObject = { message: dealHubMessage ?? null, httpCode };
 	let description: string | undefined;

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { AnyZodObject } from 'zod';
 
 import { handOffPage, type BrowserRequest } from './handOffPage';
 import { redirectResponseSchema } from './schemas';
 import type { DealHubApiKind } from './signIn';
 import { resolveAccess } from './signIn';
-import { callDealHub, formatDealHubErrors, getInstanceUrl } from './transport';
+import { callDealHub, getInstanceUrl, readDealHubAnswer } from './transport';
 import { assertValidRequest } from './validationError';
 
 /** A call that answers with a DealHub URL to send the user to (every quote/opportunity call). */
@@ -79,15 +79,6 @@ export async function runRedirectOperation(
 		timeout,
 		itemIndex,
 	});
-	const errors = (answer as { errors?: unknown[] } | undefined)?.errors;
-	if (Array.isArray(errors) && errors.length > 0) {
-		const message = formatDealHubErrors(errors);
-		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
-	}
-	const parsed = redirectResponseSchema.safeParse(answer);
-	if (!parsed.success) {
-		const message = `DealHub answered ${operation.path} without a url`;
-		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
-	}
-	return { ...parsed.data, ...signedInUser };
+	const redirect = readDealHubAnswer(this.getNode(), answer, redirectResponseSchema, `DealHub answered ${operation.path} without a url`, itemIndex);
+	return { ...redirect, ...signedInUser };
 }

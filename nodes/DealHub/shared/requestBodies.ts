@@ -112,3 +112,16 @@ export function opportunityInfoFromParameters(ctx: IExecuteFunctions, itemIndex:
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
 	}
 }
+
+/**
+ * The body of the quote pages that open on an opportunity (Quote > Open, Quote > View All): the
+ * CRM opportunity id, the quote id where one is opened, and the opportunity info when asked to update it.
+ */
+export function quotePageBody(ctx: IExecuteFunctions, itemIndex: number, dealHubQuoteId?: string): IDataObject {
+	const update = param(ctx, 'updateOpportunityInfo', itemIndex, false);
+	return compact({
+		dealhub_quote_id: dealHubQuoteId,
+		external_opportunity_id: param(ctx, 'externalOpportunityId', itemIndex, ''),
+		opportunity_info: update ? opportunityInfoFromParameters(ctx, itemIndex) : undefined,
+	});
+}

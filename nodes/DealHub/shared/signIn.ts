@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 
 import { crmUserFromParameters, partnerUserFromParameters } from './requestBodies';
@@ -9,7 +8,7 @@ import {
 	crmAuthenticateRequestSchema,
 	partnerAuthenticateRequestSchema,
 } from './schemas';
-import { callDealHub, formatDealHubErrors } from './transport';
+import { callDealHub, readDealHubAnswer } from './transport';
 import { assertValidRequest } from './validationError';
 
 export type DealHubApiKind = 'crm' | 'partner';
@@ -45,17 +44,7 @@ export async function authenticate(
 		timeout,
 		itemIndex,
 	});
-	const errors = (answer as { errors?: unknown[] } | undefined)?.errors;
-	if (Array.isArray(errors) && errors.length > 0) {
-		const message = formatDealHubErrors(errors);
-		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
-	}
-	const parsed = authenticateResponseSchema.safeParse(answer);
-	if (!parsed.success) {
-		const message = 'DealHub answered the sign-in without an access_token';
-		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
-	}
-	return parsed.data;
+	return readDealHubAnswer(this.getNode(), answer, authenticateResponseSchema, 'DealHub answered the sign-in without an access_token', itemIndex);
 }
 
 /** The token for one quote/opportunity call: a fresh sign-in, or the one given by an earlier step. */

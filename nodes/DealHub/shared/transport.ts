@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { SafeParseReturnType } from 'zod';
 
 import { normalizeBaseUrl } from '../../shared/baseUrl';
 import { describeTransportFailure } from '../../shared/httpFailure';
@@ -36,15 +37,39 @@ export async function getInstanceUrl(this: IExecuteFunctions, itemIndex: number)
 }
 
 
-function messageOf(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() || undefined;
-	if (body && typeof body === 'object') {
-		const record = body as Record<string, unknown>;
-		if (typeof record.message === 'string' && record.message) return record.message;
-		if (Array.isArray(record.errors) && record.errors.length > 0) return formatDealHubErrors(record.errors);
-		if (typeof record.error === 'string' && record.error) return record.error;
-	}
-	return undefined;
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/**
+ * DealHub's own words from an error answer: the text itself, or `message`, an `errors` list or
+ * `error`. The CRM Open API documents `message` and `errors`, the Quote API `error`: each API
+ * passes the key it documents as `first`, which wins when an answer carries both.
+ */
+export function dealHubMessageOf(body: unknown, first: 'message' | 'error' = 'message'): string | undefined {
+	if (typeof body === 'string') return textOf(body);
+	if (body === null || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+	const errors = Array.isArray(record.errors) && record.errors.length > 0 ? formatDealHubErrors(record.errors) : undefined;
+	const message = textOf(record.message);
+	const error = textOf(record.error);
+	return first === 'error' ? (error ?? message ?? errors) : (message ?? errors ?? error);
+}
+
+/**
+ * A successful DealHub answer, read with its schema: DealHub may answer 200 with an `errors` list,
+ * which fails the item in DealHub's words; an answer without what the call needs fails it too.
+ */
+export function readDealHubAnswer<T>(
+	node: INode,
+	answer: unknown,
+	schema: { safeParse(value: unknown): SafeParseReturnType<unknown, T> },
+	whenShapeIsWrong: string,
+	itemIndex: number,
+): T {
+	const errors = (answer as { errors?: unknown[] } | undefined)?.errors;
+	const parsed = Array.isArray(errors) && errors.length > 0 ? undefined : schema.safeParse(answer);
+	if (parsed?.success) return parsed.data;
+	const message = parsed === undefined ? formatDealHubErrors(errors as unknown[]) : whenShapeIsWrong;
+	throw new NodeApiError(node, { message }, { message, itemIndex });
 }
 
 export function formatDealHubErrors(errors: unknown[]): string {
@@ -70,7 +95,7 @@ function dealHubError(
 	statusCode: number,
 	body: unknown,
 ): NodeApiError {
-	const dealHubMessage = messageOf(body);
+	const dealHubMessage = dealHubMessageOf(body);
 	const httpCode = String(statusCode);
 	const response: JsonObject = { message: dealHubMessage ?? null, httpCode };
 	if (statusCode === 403 || statusCode === 401) {

@@ -1,6 +1,6 @@
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
 
-import { flattenUnionIssues, formatPath, isMissingValueIssue } from '../../shared/zodIssues';
+import { describeIssues, formatPath } from '../../shared/zodIssues';
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; message: string };
 
@@ -12,29 +12,18 @@ function maxLengthOf(issue: ZodIssue): number | undefined {
 
 /** Words each problem the way DealHub's Errors table does, so users meet one vocabulary. */
 export function describeDealHubIssues(zodIssues: ZodIssue[]): string {
-	const missing: string[] = [];
-	const problems: string[] = [];
-	for (const issue of flattenUnionIssues(zodIssues)) {
-		const path = formatPath(issue.path);
-		const maxLength = maxLengthOf(issue);
-		if (isMissingValueIssue(issue)) {
-			missing.push(path);
-		} else if (maxLength !== undefined) {
-			problems.push(
-				`The request parameter ${path} exceeds its limits. Allowed maximum length: ${maxLength}`,
-			);
-		} else if (issue.code === 'unrecognized_keys') {
-			for (const key of issue.keys) problems.push(`Unrecognized parameter: ${formatPath([...issue.path, key])}`);
-		} else if (issue.code === 'custom') {
-			problems.push(issue.message);
-		} else {
-			problems.push(`${path}: ${issue.message}`);
-		}
-	}
-	if (missing.length > 0) {
-		problems.unshift(`Request payload missing mandatory field(s): ${missing.join(', ')}`);
-	}
-	return problems.join('; ');
+	return describeIssues(zodIssues, {
+		missingLead: 'Request payload missing mandatory field(s):',
+		entry: (issue) => {
+			const maxLength = maxLengthOf(issue);
+			if (maxLength !== undefined) {
+				return `The request parameter ${formatPath(issue.path)} exceeds its limits. Allowed maximum length: ${maxLength}`;
+			}
+			if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `Unrecognized parameter: ${formatPath([...issue.path, key])}`);
+			if (issue.code === 'custom') return issue.message;
+			return `${formatPath(issue.path)}: ${issue.message}`;
+		},
+	});
 }
 
 export function validateRequest<T>(schema: ZodType<T, ZodTypeDef, unknown>, body: unknown): Validated<T> {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { itemsInParallelOption } from '../../shared/descriptionParts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -11,14 +12,7 @@ export const optionsDescription: INodeProperties = {
 	default: {},
 	displayOptions: { show: { resource: ['opportunity'] } },
 	options: [
-		{
-			displayName: 'Items in Parallel',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 20 },
-			default: 1,
-			description: 'How many input items to process at the same time; output order is kept',
-		},
+		itemsInParallelOption,
 		{
 			displayName: 'Simplify',
 			name: 'simplify',

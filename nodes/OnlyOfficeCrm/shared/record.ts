@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { describeIssues } from '../../shared/zodIssues';
 import type { OpportunityRecord } from './schemas';
 import { opportunityRecordSchema } from './schemas';
 
@@ -13,7 +14,7 @@ export function parseRecord(this: IExecuteFunctions, value: unknown, what: strin
 		{ message: 'unexpected answer' },
 		{
 			message: `ONLYOFFICE answered ${what} with something that is not an opportunity`,
-			description: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`).join('; '),
+			description: describeIssues(parsed.error.issues),
 			itemIndex,
 		},
 	);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { SafeParseReturnType, ZodIssue } from 'zod';
 
+import { describeIssues } from '../../shared/zodIssues';
 import type { OpportunityBody, OpportunityBodyKey } from './schemas';
 import { opportunityBodySchema } from './schemas';
 
@@ -58,7 +59,7 @@ function assertValid<I, T>(
 ): T {
 	const result = schema.safeParse(body);
 	if (result.success) return result.data;
-	const message = result.error.issues.map((issue) => describeIssue(issue, body)).join('; ');
+	const message = describeIssues(result.error.issues, { entry: (issue) => describeIssue(issue, body) });
 	throw new NodeOperationError(context.getNode(), message, {
 		itemIndex,
 		description: 'Checked by n8n before sending, with the rules of the ONLYOFFICE API; nothing was sent.',

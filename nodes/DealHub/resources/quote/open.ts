@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { RedirectOperation } from '../../shared/redirectOperation';
-import { compact, opportunityInfoFromParameters } from '../../shared/requestBodies';
+import { quotePageBody } from '../../shared/requestBodies';
 import { openQuoteRequestSchema } from '../../shared/schemas';
 
 export const description: INodeProperties[] = [
@@ -20,11 +20,6 @@ export const operation: RedirectOperation = {
 	path: '/api/v2/quote/open',
 	schema: openQuoteRequestSchema,
 	buildBody(itemIndex) {
-		const update = this.getNodeParameter('updateOpportunityInfo', itemIndex, false) as boolean;
-		return compact({
-			dealhub_quote_id: this.getNodeParameter('dealHubQuoteId', itemIndex, '') as string,
-			external_opportunity_id: this.getNodeParameter('externalOpportunityId', itemIndex, '') as string,
-			opportunity_info: update ? opportunityInfoFromParameters(this, itemIndex) : undefined,
-		});
+		return quotePageBody(this, itemIndex, this.getNodeParameter('dealHubQuoteId', itemIndex, '') as string);
 	},
 };
