@@ -18,8 +18,11 @@ export function majorOf(version: string): number;
 export function run(
 	command: string,
 	args: string[],
-	options?: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean },
+	options?: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean; shell?: boolean },
 ): Promise<string>;
+/** npm, with this folder's and the user's .npmrc only (npm_config_* of a calling npm dropped). */
+export function npm(args: string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<string>;
+export function n8nBinary(directory: string): string;
 export function freePort(): Promise<number>;
 export function isListening(port: number): Promise<boolean>;
 /** Sends a signal to a PID (negative: a process group); false when there is no such process. */
