@@ -354,36 +354,36 @@ class N8nQueueCluster {
 
 	/** A new worker process (not started). */
 	async newWorker() {
-		const worker = new N8nInstance({
-			version: this.version,
-			nodeBinary: this.nodeBinary,
-			userFolder: this.userFolder,
-			healthPort: await this.allocatePort(),
-			brokerPort: await this.allocatePort(),
-			// A worker serves nothing on N8N_PORT; it still gets its own.
-			port: await this.allocatePort(),
-			command: 'worker',
-			name: `worker-${this.workers.length + 1}`,
-			env: this.queueEnvironment(),
-		});
+		// A worker serves its health check, not N8N_PORT; it still gets a port of its own.
+		const worker = await this.newProcess('worker', `worker-${this.workers.length + 1}`, await this.allocatePort());
 		this.workers.push(worker);
 		return worker;
 	}
 
 	/** A new webhook processor (not started). */
 	async newWebhookProcessor() {
-		const webhook = new N8nInstance({
+		const webhook = await this.newProcess('webhook', `webhook-${this.webhooks.length + 1}`);
+		this.webhooks.push(webhook);
+		return webhook;
+	}
+
+	/**
+	 * @param {'worker' | 'webhook'} command
+	 * @param {string} name
+	 * @param {number} [healthPort]
+	 */
+	async newProcess(command, name, healthPort) {
+		return new N8nInstance({
 			version: this.version,
 			nodeBinary: this.nodeBinary,
 			userFolder: this.userFolder,
 			port: await this.allocatePort(),
 			brokerPort: await this.allocatePort(),
-			command: 'webhook',
-			name: `webhook-${this.webhooks.length + 1}`,
+			healthPort,
+			command,
+			name,
 			env: this.queueEnvironment(),
 		});
-		this.webhooks.push(webhook);
-		return webhook;
 	}
 
 	/** Starts one process and waits until it is ready. */

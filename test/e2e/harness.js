@@ -396,13 +396,15 @@ class RestSession {
 	}
 
 	/**
+	 * A call to n8n's REST API as this user; the answer's body parsed when it is JSON.
+	 * @param {'POST' | 'PATCH'} method
 	 * @param {string} path under /rest
 	 * @param {unknown} body
 	 * @returns {Promise<{ status: number, body: any }>}
 	 */
-	async post(path, body) {
+	async call(method, path, body) {
 		const response = await fetch(`${this.baseUrl}/rest${path}`, {
-			method: 'POST',
+			method,
 			headers: { 'content-type': 'application/json', 'browser-id': this.browserId, cookie: this.cookie },
 			body: JSON.stringify(body),
 		});
@@ -416,19 +418,14 @@ class RestSession {
 		return { status: response.status, body: parsed };
 	}
 
-	/**
-	 * @param {string} path under /rest
-	 * @param {unknown} body
-	 * @returns {Promise<{ status: number, body: any }>}
-	 */
+	/** @param {string} path @param {unknown} body */
+	async post(path, body) {
+		return await this.call('POST', path, body);
+	}
+
+	/** @param {string} path @param {unknown} body */
 	async patch(path, body) {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
-			method: 'PATCH',
-			headers: { 'content-type': 'application/json', 'browser-id': this.browserId, cookie: this.cookie },
-			body: JSON.stringify(body),
-		});
-		const text = await response.text();
-		return { status: response.status, body: text ? JSON.parse(text) : undefined };
+		return await this.call('PATCH', path, body);
 	}
 
 	/**
