@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CALENDAR_DATE_RULE, toUtcDay } from '../../shared/calendarDate';
-import { commaList } from '../../shared/values';
+import { commaList, toFiniteNumber } from '../../shared/values';
 
 /** Drops fields left empty in the UI: DealHub treats a sent "" as a value, not as "not set". */
 export function compact(record: IDataObject): IDataObject {
@@ -46,8 +46,8 @@ function customFieldValue(field: CustomFieldInput): unknown {
 	switch (field.type) {
 		case 'numeric': {
 			if (value === '') return '';
-			const number = typeof value === 'number' ? value : Number(String(value).trim());
-			if (!Number.isFinite(number)) {
+			const number = toFiniteNumber(value);
+			if (number === undefined) {
 				throw new Error(`Custom field ${field.name}: "${String(value)}" is not a number (type Numeric)`);
 			}
 			return number;

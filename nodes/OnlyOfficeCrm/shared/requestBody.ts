@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { commaList, isBlank } from '../../shared/values';
+import { commaList, isBlank, toFiniteNumber } from '../../shared/values';
 import type { OpportunityBodyKey, OpportunityRecord } from './schemas';
 import { BID_TYPES } from './schemas';
 
@@ -15,8 +15,7 @@ type CustomFieldEntry = { Key: unknown; Value: string };
 /** Numbers from number fields, or from expressions that produced numeric text. */
 function numeric(value: unknown): unknown {
 	if (isBlank(value)) return undefined;
-	if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim());
-	return value;
+	return toFiniteNumber(value) ?? value;
 }
 
 function text(value: unknown): string | undefined {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { SafeParseReturnType, ZodIssue } from 'zod';
 
+import { toFiniteNumber } from '../../shared/values';
 import { describeIssues } from '../../shared/zodIssues';
 import type { OpportunityBody, OpportunityBodyKey } from './schemas';
 import { opportunityBodySchema } from './schemas';
@@ -78,8 +79,8 @@ export function assertValidChanges(this: IExecuteFunctions, changes: unknown, it
 
 /** A positive whole number from a parameter that may hold a number or a string. */
 export function assertPositiveId(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number {
-	const id = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
-	if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;
+	const id = toFiniteNumber(value);
+	if (id !== undefined && Number.isInteger(id) && id > 0) return id;
 	throw new NodeOperationError(this.getNode(), `${label} must be a positive whole number (got ${JSON.stringify(value ?? '')})`, {
 		itemIndex,
 		description: 'Checked by n8n before sending; nothing was sent.',
