@@ -1,17 +1,52 @@
 import type { RefinementCtx, ZodTypeAny } from 'zod';
-import { z } from 'zod';
 
 /**
  * A yes/no check compiled from a zod schema, for the hot path: zod v3 allocates a parse context
  * per value, which makes a 5,000-item callout several times slower to validate than to parse.
  * The schema stays the one definition; this walks the same rules without building output or
  * issues. It answers true only when zod would accept the value, and false otherwise (the caller
- * then asks zod itself, for the wording of the errors). A schema using anything not handled here
- * is not compiled at all: compileAcceptance then returns undefined and zod does all the work.
+ * then asks zod itself, for the wording of the errors).
+ *
+ * It reads zod v3's internal definitions (`_def`), which zod does not promise to keep: zod is the
+ * host n8n's, so every n8n version brings its own. Whatever does not look exactly like the v3
+ * definitions known here (no `_def.typeName`, zod v4's `_zod`, a type, check, coercion, key
+ * policy or effect not listed below, anywhere in the schema) is not compiled at all:
+ * compileAcceptance then returns undefined and zod does all the work, which is always right.
  */
 export type Acceptance = (value: unknown) => boolean;
 
 class NotCompilable extends Error {}
+
+type Definition = { readonly [field: string]: unknown; readonly typeName: string };
+
+/** The `_def` of a zod v3 schema; anything else (zod v4 keeps its definition in `_zod`) throws. */
+function definitionOf(schema: unknown): Definition {
+	if (typeof schema !== 'object' || schema === null || '_zod' in schema) throw new NotCompilable('not zod v3');
+	const definition = (schema as { _def?: unknown })._def;
+	if (typeof definition !== 'object' || definition === null) throw new NotCompilable('no _def');
+	if (typeof (definition as { typeName?: unknown }).typeName !== 'string') throw new NotCompilable('no _def.typeName');
+	return definition as Definition;
+}
+
+/** `checks` of a string or number, uncoerced: each a `{ kind }` object. */
+function checksOf(definition: Definition): Array<{ readonly [field: string]: unknown; kind: unknown }> {
+	if (definition.coerce !== false && definition.coerce !== undefined) throw new NotCompilable('coercion');
+	const { checks } = definition;
+	if (!Array.isArray(checks) || !checks.every((check) => typeof check === 'object' && check !== null)) {
+		throw new NotCompilable('checks');
+	}
+	return checks;
+}
+
+function numberOf(value: unknown): number {
+	if (typeof value !== 'number') throw new NotCompilable('check value');
+	return value;
+}
+
+function functionOf<T>(value: unknown): T {
+	if (typeof value !== 'function') throw new NotCompilable('not a function');
+	return value as T;
+}
 
 /** What zod's getParsedType calls an object: not an array, null, Date, Map, Set or promise. */
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -21,36 +56,47 @@ function isObject(value: unknown): value is Record<string, unknown> {
 	return !(typeof then === 'function' && typeof onError === 'function');
 }
 
-function compileNumber(schema: z.ZodNumber): Acceptance {
+function compileNumber(definition: Definition): Acceptance {
 	const rules: Acceptance[] = [];
-	for (const check of schema._def.checks) {
+	for (const check of checksOf(definition)) {
 		if (check.kind === 'int') rules.push((value) => Number.isInteger(value));
 		else if (check.kind === 'finite') rules.push((value) => Number.isFinite(value));
-		else if (check.kind === 'min') {
-			const { value: min, inclusive } = check;
-			rules.push((value) => (inclusive ? (value as number) >= min : (value as number) > min));
-		} else if (check.kind === 'max') {
-			const { value: max, inclusive } = check;
-			rules.push((value) => (inclusive ? (value as number) <= max : (value as number) < max));
-		} else throw new NotCompilable(check.kind);
+		else if ((check.kind === 'min' || check.kind === 'max') && typeof check.inclusive === 'boolean') {
+			const bound = numberOf(check.value);
+			const { inclusive } = check;
+			if (check.kind === 'min') {
+				rules.push((value) => (inclusive ? (value as number) >= bound : (value as number) > bound));
+			} else rules.push((value) => (inclusive ? (value as number) <= bound : (value as number) < bound));
+		} else throw new NotCompilable(`number check ${String(check.kind)}`);
 	}
 	return (value) => typeof value === 'number' && !Number.isNaN(value) && rules.every((rule) => rule(value));
 }
 
-function compileString(schema: z.ZodString): Acceptance {
+function compileString(definition: Definition): Acceptance {
 	let min = 0;
-	for (const check of schema._def.checks) {
-		if (check.kind === 'min') min = Math.max(min, check.value);
-		else throw new NotCompilable(check.kind);
+	for (const check of checksOf(definition)) {
+		if (check.kind === 'min') min = Math.max(min, numberOf(check.value));
+		else throw new NotCompilable(`string check ${String(check.kind)}`);
 	}
 	return (value) => typeof value === 'string' && value.length >= min;
 }
 
-function compileObject(schema: z.ZodObject<z.ZodRawShape>, compile: (schema: ZodTypeAny) => Acceptance): Acceptance {
-	if (schema._def.unknownKeys === 'strict' || !(schema._def.catchall instanceof z.ZodNever)) {
+function compileEnum(definition: Definition): Acceptance {
+	const { values } = definition;
+	if (!Array.isArray(values) || !values.every((option) => typeof option === 'string')) throw new NotCompilable('enum');
+	const options = new Set<unknown>(values);
+	return (value) => typeof value === 'string' && options.has(value);
+}
+
+function compileObject(definition: Definition, compile: (schema: unknown) => Acceptance): Acceptance {
+	// Both policies let unknown keys through (strip drops them from the output, which is not read).
+	if (definition.unknownKeys !== 'strip' && definition.unknownKeys !== 'passthrough') {
 		throw new NotCompilable('unknown keys policy');
 	}
-	const fields = Object.entries(schema.shape).map(([key, field]) => [key, compile(field)] as const);
+	if (definitionOf(definition.catchall).typeName !== 'ZodNever') throw new NotCompilable('catchall');
+	const shape: unknown = functionOf<() => unknown>(definition.shape)();
+	if (typeof shape !== 'object' || shape === null) throw new NotCompilable('shape');
+	const fields = Object.entries(shape).map(([key, field]) => [key, compile(field)] as const);
 	return (value) => {
 		if (!isObject(value)) return false;
 		for (const [key, accepts] of fields) if (!accepts(value[key])) return false;
@@ -58,10 +104,10 @@ function compileObject(schema: z.ZodObject<z.ZodRawShape>, compile: (schema: Zod
 	};
 }
 
-function compileRecord(schema: z.ZodRecord, compile: (schema: ZodTypeAny) => Acceptance): Acceptance {
-	const key = schema._def.keyType;
-	if (!(key instanceof z.ZodString) || key._def.checks.length > 0) throw new NotCompilable('record key');
-	const accepts = compile(schema._def.valueType);
+function compileRecord(definition: Definition, compile: (schema: unknown) => Acceptance): Acceptance {
+	const key = definitionOf(definition.keyType);
+	if (key.typeName !== 'ZodString' || checksOf(key).length > 0) throw new NotCompilable('record key');
+	const accepts = compile(definition.valueType);
 	return (value) => {
 		if (!isObject(value)) return false;
 		// zod reads a record with for...in, so it does too.
@@ -70,10 +116,10 @@ function compileRecord(schema: z.ZodRecord, compile: (schema: ZodTypeAny) => Acc
 	};
 }
 
-function compileArray(schema: z.ZodArray<ZodTypeAny>, compile: (schema: ZodTypeAny) => Acceptance): Acceptance {
-	const { minLength, maxLength, exactLength } = schema._def;
+function compileArray(definition: Definition, compile: (schema: unknown) => Acceptance): Acceptance {
+	const { minLength, maxLength, exactLength } = definition;
 	if (minLength !== null || maxLength !== null || exactLength !== null) throw new NotCompilable('array length');
-	const accepts = compile(schema.element);
+	const accepts = compile(definition.type);
 	return (value) => {
 		if (!Array.isArray(value)) return false;
 		for (let index = 0; index < value.length; index++) if (!accepts(value[index])) return false;
@@ -86,57 +132,69 @@ function compileArray(schema: z.ZodArray<ZodTypeAny>, compile: (schema: ZodTypeA
  * parsed output rather than the input, which is the same for refinements that read only keys
  * the schema names, as the callout schema's does.
  */
-function compileRefinement(schema: z.ZodEffects<ZodTypeAny>, compile: (schema: ZodTypeAny) => Acceptance): Acceptance {
-	const effect = schema._def.effect;
-	if (effect.type !== 'refinement') throw new NotCompilable(effect.type);
-	const accepts = compile(schema._def.schema);
+function compileRefinement(definition: Definition, compile: (schema: unknown) => Acceptance): Acceptance {
+	const effect = definition.effect as { type?: unknown; refinement?: unknown } | null | undefined;
+	if (effect?.type !== 'refinement') throw new NotCompilable('effect');
+	const refinement = functionOf<(value: unknown, context: RefinementCtx) => void>(effect.refinement);
+	const accepts = compile(definition.schema);
 	return (value) => {
 		if (!accepts(value)) return false;
 		let issues = 0;
 		const context = { addIssue: () => void issues++, path: [] } as unknown as RefinementCtx;
-		effect.refinement(value, context);
+		refinement(value, context);
 		return issues === 0;
 	};
 }
 
-export function compileAcceptance(root: ZodTypeAny): Acceptance | undefined {
-	const compiled = new Map<ZodTypeAny, Acceptance>();
-	const compile = (schema: ZodTypeAny): Acceptance => {
+export function compileAcceptance(root: unknown): Acceptance | undefined {
+	const compiled = new Map<unknown, Acceptance>();
+	const compile = (schema: unknown): Acceptance => {
 		const known = compiled.get(schema);
 		if (known !== undefined) return known;
 		// Recursive schemas meet themselves again before they are compiled: point at the slot.
 		compiled.set(schema, (value) => resolved(value));
-		const resolved = compileOne(schema);
+		const resolved = compileOne(definitionOf(schema));
 		compiled.set(schema, resolved);
 		return resolved;
 	};
-	const compileOne = (schema: ZodTypeAny): Acceptance => {
-		if (schema instanceof z.ZodString) return compileString(schema);
-		if (schema instanceof z.ZodNumber) return compileNumber(schema);
-		if (schema instanceof z.ZodEnum) {
-			const options = new Set<unknown>(schema.options);
-			return (value) => typeof value === 'string' && options.has(value);
+	const compileOne = (definition: Definition): Acceptance => {
+		switch (definition.typeName) {
+			case 'ZodString':
+				return compileString(definition);
+			case 'ZodNumber':
+				return compileNumber(definition);
+			case 'ZodEnum':
+				return compileEnum(definition);
+			case 'ZodUnknown':
+			case 'ZodAny':
+				return () => true;
+			case 'ZodOptional': {
+				const accepts = compile(definition.innerType);
+				return (value) => value === undefined || accepts(value);
+			}
+			case 'ZodNullable': {
+				const accepts = compile(definition.innerType);
+				return (value) => value === null || accepts(value);
+			}
+			case 'ZodObject':
+				return compileObject(definition, compile);
+			case 'ZodRecord':
+				return compileRecord(definition, compile);
+			case 'ZodArray':
+				return compileArray(definition, compile);
+			case 'ZodLazy':
+				return compile(functionOf<() => unknown>(definition.getter)());
+			case 'ZodEffects':
+				return compileRefinement(definition, compile);
+			default:
+				throw new NotCompilable(definition.typeName);
 		}
-		if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) return () => true;
-		if (schema instanceof z.ZodOptional) {
-			const accepts = compile(schema.unwrap());
-			return (value) => value === undefined || accepts(value);
-		}
-		if (schema instanceof z.ZodNullable) {
-			const accepts = compile(schema.unwrap());
-			return (value) => value === null || accepts(value);
-		}
-		if (schema instanceof z.ZodObject) return compileObject(schema, compile);
-		if (schema instanceof z.ZodRecord) return compileRecord(schema, compile);
-		if (schema instanceof z.ZodArray) return compileArray(schema, compile);
-		if (schema instanceof z.ZodLazy) return compile(schema.schema);
-		if (schema instanceof z.ZodEffects) return compileRefinement(schema, compile);
-		throw new NotCompilable(schema.constructor.name);
 	};
 	try {
 		return compile(root);
 	} catch {
-		// Not compilable (NotCompilable names what): zod alone validates, which is always right.
+		// Not compilable (NotCompilable names what), or a definition that threw while read: zod
+		// alone validates.
 		return undefined;
 	}
 }
