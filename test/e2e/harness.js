@@ -21,7 +21,7 @@
  * globalSetup.js installs Node 24 and n8n into the cache and packs the project once per run;
  * globalTeardown.js ends any n8n a test left running and fails the run if a port is still open.
  */
-const { randomBytes } = require('node:crypto');
+const { createHash, randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -29,7 +29,13 @@ const { join } = require('node:path');
 const runtime = require('../../scripts/n8nRuntime');
 const queueMode = require('../../scripts/queueMode');
 
-const E2E_DIR = join(runtime.REPO_ROOT, '.e2e');
+/**
+ * This run's folder: state, tarball, stand-in fixtures and every n8n's user folder (logs too; kept
+ * until the next run). Outside the clone on purpose: a pack installed under the clone would find
+ * the clone's own node_modules (its zod and n8n-workflow) before the host n8n's, so the tests
+ * would not run the pack on the zod and n8n-workflow of the n8n under test. One per clone.
+ */
+const E2E_DIR = join(tmpdir(), `n8n-nodes-dealhub-e2e-${createHash('sha256').update(runtime.REPO_ROOT).digest('hex').slice(0, 10)}`);
 const STATE_FILE = join(E2E_DIR, 'state.json');
 const STARTED_FILE = join(E2E_DIR, 'started.jsonl');
 const FIXTURES_DIR = join(__dirname, 'workflows');
