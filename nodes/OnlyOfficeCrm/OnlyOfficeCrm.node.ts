@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchOpportunities, searchStages, searchUsers } from './methods/listSearch';
 import { getStages, getUsers } from './methods/loadOptions';
 import { opportunityDescription } from './resources/opportunity';
 import { router } from './router';
@@ -12,7 +13,9 @@ export class OnlyOfficeCrm implements INodeType {
 		name: 'onlyOfficeCrm',
 		icon: { light: 'file:../../icons/onlyoffice.svg', dark: 'file:../../icons/onlyoffice.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: the opportunity, stage and responsible user are resource locators (shared/locators.ts).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create, read, update, move and delete opportunities in ONLYOFFICE Workspace CRM',
 		defaults: { name: 'ONLYOFFICE CRM' },
@@ -34,7 +37,10 @@ export class OnlyOfficeCrm implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getStages, getUsers } };
+	methods = {
+		loadOptions: { getStages, getUsers },
+		listSearch: { searchOpportunities, searchStages, searchUsers },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -13,7 +13,9 @@ import {
 
 // The ONLYOFFICE CRM node in a real n8n against the ONLYOFFICE stand-in, signing in with a user
 // name and password (the token login runs inside n8n): test/e2e/workflows/onlyoffice-crud.json
-// (create, update, get, get many over webhooks) and example 4 (opportunity won -> DealHub quote).
+// (create, update, get, get many over webhooks, node version 1), onlyoffice-crud-v2.json (the same
+// and delete with node version 2's resource locators, by ID and by URL) and example 4 (opportunity
+// won -> DealHub quote).
 // The stand-in pages lists as a real portal does: at most 25 records a page, whatever `count` asks.
 
 /** The credential example 4 and the fixture refer to. */
@@ -57,7 +59,11 @@ describeEachN8nVersion('ONLYOFFICE CRM', (version) => {
 				},
 				{ ...DEALHUB_CREDENTIAL, data: { instanceUrl: dealhub.baseUrl, authenticationToken: dealhubSecret } },
 			],
-			workflows: [fixtureWorkflow('onlyoffice-crud.json'), exampleWorkflow('4-onlyoffice-won-to-dealhub.json')],
+			workflows: [
+				fixtureWorkflow('onlyoffice-crud.json'),
+				fixtureWorkflow('onlyoffice-crud-v2.json'),
+				exampleWorkflow('4-onlyoffice-won-to-dealhub.json'),
+			],
 		});
 	}, LAUNCH_TIMEOUT_MS);
 
@@ -206,6 +212,98 @@ describeEachN8nVersion('ONLYOFFICE CRM', (version) => {
 		}
 		// Once the portal issues working tokens again, the next execution signs in and succeeds.
 		expect((await postJson(n8n!.webhookUrl('onlyoffice-e2e-get'), { id })).status).toBe(200);
+	});
+
+	const pageUrl = (id: number) => `${onlyoffice.baseUrl}/Products/CRM/Deals.aspx?id=${id}#profile`;
+
+	test('node version 2: create with the stage and responsible by ID, update and delete by the page address, get by ID', async () => {
+		const responsible = onlyoffice.users[2];
+		const created = await postJson(n8n!.webhookUrl('onlyoffice-e2e-v2-create'), {
+			title: 'Locator renewal',
+			stageId: '12',
+			bidValue: 700,
+			bidCurrency: 'EUR',
+			responsibleId: responsible.id,
+			region: 'EMEA',
+		});
+		expect({ status: created.status, title: created.body.title }).toEqual({ status: 200, title: 'Locator renewal' });
+		const id = created.body.id as number;
+		expect(onlyoffice.opportunities.get(id)).toMatchObject({ stageId: 12, responsibleId: responsible.id, bidValue: 700 });
+
+		const updated = await postJson(n8n!.webhookUrl('onlyoffice-e2e-v2-update'), { url: pageUrl(id), bidValue: 900, stageId: 14 });
+		expect({ status: updated.status, bidValue: updated.body.bidValue }).toEqual({ status: 200, bidValue: 900 });
+
+		const got = await postJson(n8n!.webhookUrl('onlyoffice-e2e-v2-get'), { id: String(id) });
+		expect(got.status).toBe(200);
+		// The update changed the bid value and the stage; everything else is as created.
+		expect(got.body).toEqual({ ...created.body, bidValue: 900, stage: expect.objectContaining({ id: 14 }) });
+		expect(onlyoffice.opportunities.get(id)).toMatchObject({ responsibleId: responsible.id, bidCurrency: 'EUR', stageId: 14 });
+
+		const deleted = await postJson(n8n!.webhookUrl('onlyoffice-e2e-v2-delete'), { url: pageUrl(id) });
+		expect({ status: deleted.status, id: deleted.body.id }).toEqual({ status: 200, id });
+		expect(onlyoffice.opportunities.has(id)).toBe(false);
+
+		expect(onlyofficeRequests().map((request) => `${request.method} ${apiPath(request)}`).filter((call) => call !== 'POST authentication')).toEqual([
+			'POST crm/opportunity',
+			`GET crm/opportunity/${id}`,
+			`PUT crm/opportunity/${id}`,
+			`GET crm/opportunity/${id}`,
+			`DELETE crm/opportunity/${id}`,
+		]);
+		expect(onlyoffice.batchDeleteCalls).toHaveLength(0);
+	});
+
+	test('node version 2: an address that is not an opportunity page is refused, naming the field and the rule; nothing is sent', async () => {
+		const { id } = onlyoffice.seed({ title: 'Not by this address' });
+		const url = `${onlyoffice.baseUrl}/Products/CRM/Default.aspx?id=${id}`;
+
+		const refused = await postJson(n8n!.webhookUrl('onlyoffice-e2e-v2-delete'), { url });
+
+		expect({ status: refused.status, message: refused.body.message }).toEqual({
+			status: 502,
+			message: `Opportunity must be the address of an opportunity page, such as https://yourportal.onlyoffice.com/Products/CRM/Deals.aspx?id=42 (got ${JSON.stringify(url)})`,
+		});
+		expect(onlyofficeRequests().filter((request) => apiPath(request) !== 'authentication')).toEqual([]);
+		expect(onlyoffice.opportunities.has(id)).toBe(true);
+	});
+
+	test('node version 2: Get Many filters by a stage locator and reads every page', async () => {
+		const proposals = Array.from({ length: 30 }, (_, index) => onlyoffice.seed({ title: `Staged deal ${String(index).padStart(2, '0')}`, stageId: 12 }).id);
+		onlyoffice.seed({ title: 'Staged deal elsewhere', stageId: 11 });
+
+		const answer = await postJson(n8n!.webhookUrl('onlyoffice-e2e-v2-get-many'), { search: 'Staged deal', stageId: '12' });
+
+		expect(answer.status).toBe(200);
+		expect((answer.body as unknown as Json[]).map((record) => record.id)).toEqual(proposals);
+		const pages = onlyofficeRequests().filter((request) => apiPath(request) === 'crm/opportunity/filter');
+		expect(pages.map((request) => new URL(request.path, 'http://x').searchParams.get('opportunityStagesid'))).toEqual(['12', '12']);
+	});
+
+	test('From List in the editor: n8n calls the list searches of version 2, searched and paged', async () => {
+		const session = await n8n!.ownerSession();
+		const titles = Array.from({ length: 30 }, (_, index) => onlyoffice.seed({ title: `Listed deal ${String(index).padStart(2, '0')}` }).title);
+		const search = async (methodName: string, filter?: string, paginationToken?: string) => {
+			const { status, body } = await session.post('/dynamic-node-parameters/resource-locator-results', {
+				path: 'parameters.opportunityId',
+				nodeTypeAndVersion: { name: 'n8n-nodes-dealhub.onlyOfficeCrm', version: 2 },
+				currentNodeParameters: { resource: 'opportunity', operation: 'get' },
+				credentials: { onlyOfficeCrmApi: { id: ONLYOFFICE_CREDENTIAL.id, name: ONLYOFFICE_CREDENTIAL.name } },
+				methodName,
+				filter,
+				paginationToken,
+			});
+			expect(status).toBe(200);
+			return body.data as { results: Array<{ name: string; value: string; url?: string }>; paginationToken?: string };
+		};
+
+		const first = await search('searchOpportunities', 'listed deal');
+		expect(first.results.map((item) => item.name)).toEqual(titles.slice(0, 25));
+		expect(first.results[0].url).toBe(`${onlyoffice.baseUrl}/Products/CRM/Deals.aspx?id=${first.results[0].value}`);
+		const second = await search('searchOpportunities', 'listed deal', first.paginationToken);
+		expect([second.results.map((item) => item.name), second.paginationToken]).toEqual([titles.slice(25), undefined]);
+
+		expect((await search('searchStages', 'neg')).results).toEqual([{ name: 'Negotiation', value: '14' }]);
+		expect((await search('searchUsers', 'ann@')).results).toEqual([{ name: 'Ann Admin (ann@example.com)', value: onlyoffice.users[2].id }]);
 	});
 
 	test('example 4: a won opportunity becomes a DealHub quote, mapped from the ONLYOFFICE record', async () => {

@@ -23,6 +23,8 @@ export interface NodeSpec {
 	name: string;
 	type: INodeType;
 	parameters?: IDataObject;
+	/** 1 unless given. */
+	typeVersion?: number;
 	credentials?: string[];
 	continueOnFail?: boolean;
 }
@@ -87,7 +89,7 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 		id: String(index + 1),
 		name: node.name,
 		type: `${PACKAGE}.${node.type.description.name}`,
-		typeVersion: 1,
+		typeVersion: node.typeVersion ?? 1,
 		position: [index * 200, 0],
 		parameters: (node.parameters ?? {}) as INode["parameters"],
 		continueOnFail: node.continueOnFail,

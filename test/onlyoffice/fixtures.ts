@@ -4,6 +4,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
@@ -52,13 +53,14 @@ export interface CrmRun extends RunResult {
 export async function runCrm(
 	credential: ICredentialDataDecryptedObject,
 	parameters: IDataObject | IDataObject[],
-	options: { input?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+	options: { input?: INodeExecutionData[]; continueOnFail?: boolean; typeVersion?: number } = {},
 ): Promise<CrmRun> {
 	const steps = Array.isArray(parameters) ? parameters : [parameters];
 	const nodes: NodeSpec[] = steps.map((stepParameters, index) => ({
 		name: `ONLYOFFICE CRM ${index + 1}`,
 		type: new OnlyOfficeCrm(),
 		parameters: { resource: 'opportunity', ...stepParameters },
+		typeVersion: options.typeVersion,
 		credentials: [CREDENTIAL],
 		continueOnFail: options.continueOnFail,
 	}));
@@ -76,12 +78,12 @@ export async function runCrm(
 	};
 }
 
-function contextParts(credential: ICredentialDataDecryptedObject, nodeType: INodeType, nodeTypeName: string, parameters: IDataObject) {
+function contextParts(credential: ICredentialDataDecryptedObject, nodeType: INodeType, nodeTypeName: string, parameters: IDataObject, typeVersion = 1) {
 	const node: INode = {
 		id: 'n1',
 		name: 'Node',
 		type: nodeTypeName,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
 		credentials: { [CREDENTIAL]: { id: `${CREDENTIAL}-id`, name: CREDENTIAL } },
@@ -110,6 +112,23 @@ export async function loadOptions(
 	const { node, workflow, additionalData } = contextParts(credential, nodeType, `${PACKAGE}.onlyOfficeCrm`, currentParameters);
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.stageId');
 	return await nodeType.methods.loadOptions[method].call(context);
+}
+
+/**
+ * Calls one of the node's list searches as the editor's resource locator does (From List): with
+ * the search text typed, then with the token of the page before to scroll on.
+ */
+export async function listSearch(
+	credential: ICredentialDataDecryptedObject,
+	method: 'searchOpportunities' | 'searchStages' | 'searchUsers',
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const nodeType = new OnlyOfficeCrm();
+	const parameters = { resource: 'opportunity', operation: 'update' };
+	const { node, workflow, additionalData } = contextParts(credential, nodeType, `${PACKAGE}.onlyOfficeCrm`, parameters, 2);
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.opportunityId');
+	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 }
 
 /**

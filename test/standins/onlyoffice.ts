@@ -8,7 +8,10 @@ import { LoopbackServer, sendJson } from './http';
  * node: the envelope (`status` 0/1, `response`, `error.message`), camelCase keys with default values
  * left out, the token login (201 with token and expiry, a two-step portal that answers without a
  * token), the raw token in Authorization, 401 for a missing, wrong or expired token, the PUT that
- * replaces the whole record, and the two batch-delete endpoints, implemented destructively.
+ * replaces the whole record, and the two batch-delete endpoints, implemented destructively. Lists
+ * page as portals do (`startIndex`/`count`, `total`), and the searches the pickers use are real:
+ * opportunities by `filterValue` (title or description), people/filter by `filterValue` (name,
+ * user name or email) and `employeeStatus`.
  */
 
 export interface StandInUser {
@@ -17,6 +20,8 @@ export interface StandInUser {
 	password: string;
 	displayName: string;
 	email: string;
+	/** A user who left: `people/filter` lists them only for `employeeStatus` 2 or 3. */
+	terminated?: boolean;
 }
 
 export interface Stage {
@@ -105,6 +110,27 @@ const FILTER_PARAMETERS = [
 	'filterValue',
 	'fields',
 ];
+
+const PEOPLE_FILTER_PARAMETERS = [
+	'employeeStatus',
+	'groupId',
+	'activationStatus',
+	'employeeType',
+	'isAdministrator',
+	'count',
+	'startIndex',
+	'sortBy',
+	'sortOrder',
+	'filterValue',
+	'fields',
+];
+
+/** EmployeeStatus of the people API: 1 Active, 2 Terminated, 3 All. */
+const EMPLOYEE_STATUSES: Record<string, (user: StandInUser) => boolean> = {
+	'1': (user) => !user.terminated,
+	'2': (user) => user.terminated === true,
+	'3': () => true,
+};
 
 const BID_TYPES = ['FixedBid', 'PerHour', 'PerDay', 'PerWeek', 'PerMonth', 'PerYear'];
 const STAGE_TYPES = ['Open', 'ClosedAndWon', 'ClosedAndLost'];
@@ -217,6 +243,15 @@ export class OnlyOfficeStandIn {
 	/** Every token issued so far expires after `calls` more API calls (sign-ins not counted), e.g. mid Get Many. */
 	expireTokensAfter(calls: number): void {
 		this.callsUntilExpiry = calls;
+	}
+
+	/** Adds a portal user, as if invited in the portal's UI. */
+	addUser(fields: Partial<StandInUser> & { displayName: string }): StandInUser {
+		const serial = String(this.users.length + 1).padStart(12, '0');
+		const email = fields.email ?? `user${serial}@example.com`;
+		const user: StandInUser = { id: `00000000-0000-4000-8000-${serial}`, userName: email, password: `dummy-password-${serial}`, email, ...fields };
+		this.users.push(user);
+		return user;
 	}
 
 	/** Stores an opportunity directly, as if created in the portal's UI. */
@@ -333,6 +368,7 @@ export class OnlyOfficeStandIn {
 		if (['POST', 'PUT'].includes(method) && !String(request.headers['content-type'] ?? '').includes('application/json')) {
 			throw new ApiError(415, 'Content-Type must be application/json');
 		}
+		if (method === 'GET' && path === 'people/filter') return this.people(url);
 		if (method === 'GET' && path === 'people') return this.page(this.users.map(({ id, displayName, email }) => ({ id, displayName, email, status: 1 })), url);
 		if (method === 'GET' && path === 'crm/opportunity/stage') return { status: 200, body: this.stages.map((stage) => withoutDefaults({ ...stage })) };
 		if (path === 'crm/opportunity/filter') {
@@ -481,6 +517,21 @@ export class OnlyOfficeStandIn {
 		if (total === 'exact') page.total = all.length;
 		if (total === 'overstated') page.total = all.length + 50;
 		return { status: 200, body, page };
+	}
+
+	/** people/filter: users of a status whose name, user name or email contain `filterValue`, by name. */
+	private people(url: URL) {
+		const query = url.searchParams;
+		const unknown = [...new Set(query.keys())].filter((key) => !PEOPLE_FILTER_PARAMETERS.includes(key));
+		if (unknown.length > 0) throw new ApiError(400, `Unknown parameter(s): ${unknown.join(', ')}`);
+		const ofStatus = EMPLOYEE_STATUSES[query.get('employeeStatus') ?? '1'];
+		if (!ofStatus) throw new ApiError(400, `employeeStatus: unknown value ${query.get('employeeStatus')}`);
+		const text = query.get('filterValue')?.toLowerCase();
+		const users = this.users
+			.filter(ofStatus)
+			.filter((user) => !text || [user.displayName, user.userName, user.email].some((field) => field.toLowerCase().includes(text)))
+			.sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0));
+		return this.page(users.map(({ id, displayName, email, terminated }) => ({ id, displayName, email, status: terminated ? 2 : 1 })), url);
 	}
 
 	private matching(url: URL): StoredOpportunity[] {

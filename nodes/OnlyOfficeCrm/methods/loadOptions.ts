@@ -6,7 +6,7 @@ import { collectPages } from '../shared/paging';
 import { stageSchema, userSchema } from '../shared/schemas';
 import { callPortal } from '../shared/transport';
 
-function timeoutOf(context: ILoadOptionsFunctions): number {
+export function timeoutOf(context: ILoadOptionsFunctions): number {
 	const timeout = context.getCurrentNodeParameter('options.timeout');
 	return typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
 }

@@ -3,15 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { nodeOptions } from '../../shared/options';
 import { outputRecord } from '../../shared/record';
 import { callPortal } from '../../shared/transport';
-import { assertPositiveId } from '../../shared/validation';
-import { opportunityIdField } from './opportunityId';
+import { opportunityIdField, opportunityIdOf } from './opportunityId';
 
-export const description: INodeProperties[] = [opportunityIdField(['delete'])];
+export const description: INodeProperties[] = opportunityIdField(['delete']);
 
 /** Deletes exactly one opportunity, by id; the portal answers with the record it deleted. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { simplify, timeout } = nodeOptions.call(this, itemIndex);
-	const id = assertPositiveId.call(this, this.getNodeParameter('opportunityId', itemIndex), 'Opportunity ID', itemIndex);
+	const id = opportunityIdOf.call(this, itemIndex);
 	const envelope = await callPortal.call(this, { method: 'DELETE', path: `crm/opportunity/${id}`, timeout, itemIndex });
 	return outputRecord.call(this, envelope.response, simplify, `the delete of opportunity ${id}`, itemIndex);
 }

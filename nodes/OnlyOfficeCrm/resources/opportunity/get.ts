@@ -3,14 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { nodeOptions } from '../../shared/options';
 import { outputRecord } from '../../shared/record';
 import { callPortal } from '../../shared/transport';
-import { assertPositiveId } from '../../shared/validation';
-import { opportunityIdField } from './opportunityId';
+import { opportunityIdField, opportunityIdOf } from './opportunityId';
 
-export const description: INodeProperties[] = [opportunityIdField(['get'])];
+export const description: INodeProperties[] = opportunityIdField(['get']);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { simplify, timeout } = nodeOptions.call(this, itemIndex);
-	const id = assertPositiveId.call(this, this.getNodeParameter('opportunityId', itemIndex), 'Opportunity ID', itemIndex);
+	const id = opportunityIdOf.call(this, itemIndex);
 	const envelope = await callPortal.call(this, { method: 'GET', path: `crm/opportunity/${id}`, timeout, itemIndex });
 	return outputRecord.call(this, envelope.response, simplify, `opportunity ${id}`, itemIndex);
 }

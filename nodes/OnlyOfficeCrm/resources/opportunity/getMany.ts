@@ -3,7 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllFields } from '../../../shared/descriptionParts';
 import { commaList } from '../../../shared/values';
+import { shownIn, VERSION_1, VERSION_2_ON, withLocators } from '../../shared/locators';
 import { nodeOptions } from '../../shared/options';
+import { collectionWithLocators } from '../../shared/parameters';
 import { collectPages } from '../../shared/paging';
 import { outputRecord } from '../../shared/record';
 import { isoDateSchema, STAGE_TYPES } from '../../shared/schemas';
@@ -12,91 +14,96 @@ import { assertPositiveId } from '../../shared/validation';
 
 const show = { resource: ['opportunity'], operation: ['getMany'] };
 
+const filterOptions: INodeProperties[] = [
+	{
+		displayName: 'Contact Also Participant',
+		name: 'contactAlsoIsParticipant',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to also return opportunities where the contact takes part as a member',
+	},
+	{
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'Only opportunities of this contact',
+	},
+	{
+		displayName: 'Expected Close From',
+		name: 'fromDate',
+		type: 'dateTime',
+		default: '',
+		description: 'Only opportunities expected to close on or after this date',
+	},
+	{
+		displayName: 'Expected Close To',
+		name: 'toDate',
+		type: 'dateTime',
+		default: '',
+		description: 'Only opportunities expected to close on or before this date',
+	},
+	{
+		displayName: 'Responsible Name or ID',
+		name: 'responsibleId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Free text the opportunity must contain',
+	},
+	{
+		displayName: 'Stage Name or ID',
+		name: 'stageId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getStages' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{
+		displayName: 'Stage Type',
+		name: 'stageType',
+		type: 'options',
+		options: [
+			{ name: 'Closed and Lost', value: 'ClosedAndLost' },
+			{ name: 'Closed and Won', value: 'ClosedAndWon' },
+			{ name: 'Open', value: 'Open' },
+		],
+		default: 'Open',
+	},
+	{
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		default: '',
+		placeholder: 'vip, renewal',
+		description: 'Only opportunities with these tags, separated by commas',
+	},
+];
+
+const filters = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	displayOptions: { show },
+	options,
+});
+
 export const description: INodeProperties[] = [
 	...returnAllFields(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Contact Also Participant',
-				name: 'contactAlsoIsParticipant',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to also return opportunities where the contact takes part as a member',
-			},
-			{
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'Only opportunities of this contact',
-			},
-			{
-				displayName: 'Expected Close From',
-				name: 'fromDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only opportunities expected to close on or after this date',
-			},
-			{
-				displayName: 'Expected Close To',
-				name: 'toDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only opportunities expected to close on or before this date',
-			},
-			{
-				displayName: 'Responsible Name or ID',
-				name: 'responsibleId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getUsers' },
-				default: '',
-				description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Free text the opportunity must contain',
-			},
-			{
-				displayName: 'Stage Name or ID',
-				name: 'stageId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getStages' },
-				default: '',
-				description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
-			{
-				displayName: 'Stage Type',
-				name: 'stageType',
-				type: 'options',
-				options: [
-					{ name: 'Closed and Lost', value: 'ClosedAndLost' },
-					{ name: 'Closed and Won', value: 'ClosedAndWon' },
-					{ name: 'Open', value: 'Open' },
-				],
-				default: 'Open',
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'vip, renewal',
-				description: 'Only opportunities with these tags, separated by commas',
-			},
-		],
-	},
+	shownIn(VERSION_1, filters(filterOptions)),
+	shownIn(VERSION_2_ON, filters(withLocators(filterOptions))),
 ];
 
 function dateFilter(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
@@ -135,7 +142,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { simplify, timeout, sortBy, sortOrder } = nodeOptions.call(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : assertPositiveId.call(this, this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
-	const qs = filterQuery.call(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
+	const qs = filterQuery.call(this, collectionWithLocators.call(this, 'filters', itemIndex), itemIndex);
 	if (sortBy) qs.sortBy = sortBy;
 	if (sortOrder) qs.sortOrder = sortOrder;
 	const records = await collectPages(

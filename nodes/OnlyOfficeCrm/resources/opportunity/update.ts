@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { opportunityFieldOptions, stageField, titleField } from '../../shared/fields';
+import { shownIn, VERSION_1, VERSION_2_ON, withLocators } from '../../shared/locators';
 import { nodeOptions } from '../../shared/options';
+import { collectionWithLocators } from '../../shared/parameters';
 import { outputRecord, parseRecord } from '../../shared/record';
 import { draftFromFields, draftFromRecord, finalizeDraft, mergeDrafts } from '../../shared/requestBody';
 import { callPortal } from '../../shared/transport';
-import { assertPositiveId, assertValidBody, assertValidChanges } from '../../shared/validation';
-import { opportunityIdField } from './opportunityId';
+import { assertValidBody, assertValidChanges } from '../../shared/validation';
+import { opportunityIdField, opportunityIdOf } from './opportunityId';
 
 // By code unit rather than localeCompare: the first localeCompare after n8n starts builds ICU's
 // collator, about 10 ms of every n8n start. Same order for these names (tested).
@@ -16,18 +18,21 @@ const byDisplayName = (a: INodeProperties, b: INodeProperties): number =>
 
 const updateFieldOptions = [...opportunityFieldOptions, stageField, titleField].sort(byDisplayName);
 
+const updateFields = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	displayOptions: { show: { resource: ['opportunity'], operation: ['update'] } },
+	description: 'Only the fields added here change; every other field keeps its value',
+	options,
+});
+
 export const description: INodeProperties[] = [
-	opportunityIdField(['update']),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { resource: ['opportunity'], operation: ['update'] } },
-		description: 'Only the fields added here change; every other field keeps its value',
-		options: updateFieldOptions,
-	},
+	...opportunityIdField(['update']),
+	shownIn(VERSION_1, updateFields(updateFieldOptions)),
+	shownIn(VERSION_2_ON, updateFields(withLocators(updateFieldOptions))),
 ];
 
 /**
@@ -36,8 +41,8 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { simplify, timeout } = nodeOptions.call(this, itemIndex);
-	const id = assertPositiveId.call(this, this.getNodeParameter('opportunityId', itemIndex), 'Opportunity ID', itemIndex);
-	const changes = draftFromFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const id = opportunityIdOf.call(this, itemIndex);
+	const changes = draftFromFields(collectionWithLocators.call(this, 'updateFields', itemIndex));
 	if (Object.keys(changes).filter((key) => key !== 'isNotify').length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field to change', {
 			itemIndex,
