@@ -7,13 +7,14 @@
 // DealHub Callout Trigger and Response of example 1 and saves their parameter panels. n8n and the
 // browser are stopped by their ids and the temporary folder removed, also on failure or Ctrl+C.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
 import runtime from './n8nRuntime.js';
+import browserSetup from './runtime/chromium.js';
 
 const { log } = runtime;
 
@@ -26,23 +27,6 @@ const PANELS = [
 	{ node: 'DealHub Callout Trigger', image: 'callout-trigger-settings.png' },
 	{ node: 'DealHub Callout Response', image: 'callout-response-settings.png' },
 ];
-// The same flags as the end-to-end browser test (test/e2e/harness.js).
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
-
-function chromiumPath() {
-	const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-	if (!existsSync(path)) throw new Error(`no Chromium at ${path}: apt-get install chromium, or set CHROMIUM_PATH`);
-	return path;
-}
 
 /** @type {string | undefined} */
 let tempRoot;
@@ -222,9 +206,9 @@ async function takeScreenshots() {
 	const baseUrl = /** @type {InstanceType<typeof runtime.N8nInstance>} */ (n8n).baseUrl;
 	mkdirSync(IMAGES_DIR, { recursive: true });
 	browser = await chromium.launchPersistentContext(join(tempRoot, 'chromium'), {
-		executablePath: chromiumPath(),
+		executablePath: browserSetup.chromiumPath(),
 		headless: true,
-		args: CHROMIUM_FLAGS,
+		args: browserSetup.CHROMIUM_FLAGS,
 		viewport: VIEWPORT,
 		deviceScaleFactor: 1,
 		// Playwright's own handlers would exit before n8n is stopped: cleanUp closes the browser.

@@ -28,6 +28,7 @@ const { join } = require('node:path');
 
 const runtime = require('../../scripts/n8nRuntime');
 const queueMode = require('../../scripts/queueMode');
+const { CHROMIUM_FLAGS, chromiumPath } = require('../../scripts/runtime/chromium');
 
 /**
  * This run's folder: state, tarball, stand-in fixtures and every n8n's user folder (logs too; kept
@@ -445,24 +446,6 @@ class RestSession {
 		return body.data;
 	}
 }
-
-/** Debian's chromium, or CHROMIUM_PATH. */
-function chromiumPath() {
-	const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-	if (!fs.existsSync(path)) throw new Error(`no Chromium at ${path}: apt-get install chromium, or set CHROMIUM_PATH`);
-	return path;
-}
-
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 /**
  * Runs `use` with a page of a fresh headless Chromium (its own user data folder), then closes

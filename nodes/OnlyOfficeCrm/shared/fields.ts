@@ -68,6 +68,16 @@ export const titleField: INodeProperties = {
 	description: 'Opportunity title',
 };
 
+/** Node version 1's responsible user: a plain pick list (version 2 has a resource locator). */
+export const responsibleField: INodeProperties = {
+	displayName: 'Responsible Name or ID',
+	name: 'responsibleId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	default: '',
+	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
 export const stageField: INodeProperties = {
 	displayName: 'Stage Name or ID',
 	name: 'stageId',
@@ -204,15 +214,7 @@ export const opportunityFieldOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether only the users of the access list may see the opportunity',
 	},
-	{
-		displayName: 'Responsible Name or ID',
-		name: 'responsibleId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	responsibleField,
 	{
 		displayName: 'Success Probability (%)',
 		name: 'successProbability',

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllFields } from '../../../shared/descriptionParts';
 import { commaList } from '../../../shared/values';
+import { responsibleField } from '../../shared/fields';
 import { shownIn, VERSION_1, VERSION_2_ON, withLocators } from '../../shared/locators';
 import { nodeOptions } from '../../shared/options';
 import { collectionWithLocators } from '../../shared/parameters';
@@ -44,15 +45,7 @@ const filterOptions: INodeProperties[] = [
 		default: '',
 		description: 'Only opportunities expected to close on or before this date',
 	},
-	{
-		displayName: 'Responsible Name or ID',
-		name: 'responsibleId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	responsibleField,
 	{
 		displayName: 'Search',
 		name: 'search',
