@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllFields } from '../../../shared/descriptionParts';
 import { commaList } from '../../../shared/values';
-import { responsibleField } from '../../shared/fields';
+import { responsibleField, stageField } from '../../shared/fields';
 import { shownIn, VERSION_1, VERSION_2_ON, withLocators } from '../../shared/locators';
 import { nodeOptions } from '../../shared/options';
 import { collectionWithLocators } from '../../shared/parameters';
@@ -53,15 +53,7 @@ const filterOptions: INodeProperties[] = [
 		default: '',
 		description: 'Free text the opportunity must contain',
 	},
-	{
-		displayName: 'Stage Name or ID',
-		name: 'stageId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getStages' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	stageField,
 	{
 		displayName: 'Stage Type',
 		name: 'stageType',
