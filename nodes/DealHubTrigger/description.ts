@@ -112,7 +112,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to start no run for an event whose event_info.event_id this trigger saw in the last Duplicate Window (the last 1,000 IDs, kept in the workflow\'s static data, which every n8n process shares)',
+					'Whether to start no run for an event whose event_info.event_id this trigger saw in the last Duplicate Window (the last 1,000 IDs, kept in the workflow\'s static data, which every n8n process shares, and in this process\'s memory)',
 			},
 			{
 				displayName: 'Duplicate Window (Minutes)',

@@ -59,6 +59,27 @@ export function seenRecently(staticData: IDataObject, eventId: string, windowMs:
 	return false;
 }
 
+/** Event ids this process saw, per workflow and trigger node, oldest first (a Map keeps insertion order). */
+const seenInProcess = new Map<string, Map<string, number>>();
+
+/**
+ * The same check in this process's memory. n8n saves the static data only after the request is
+ * answered, so a repeat that arrives at once may still load the old static data; this catches it.
+ */
+export function seenInThisProcess(scope: string, eventId: string, windowMs: number, now: number): boolean {
+	let seen = seenInProcess.get(scope);
+	if (seen === undefined) seenInProcess.set(scope, (seen = new Map()));
+	for (const [id, at] of seen) {
+		if (now - at <= windowMs && seen.size <= MAX_REMEMBERED_EVENTS) break;
+		seen.delete(id);
+	}
+	const before = seen.get(eventId);
+	if (before !== undefined && now - before <= windowMs) return true;
+	seen.delete(eventId);
+	seen.set(eventId, now);
+	return false;
+}
+
 function reply(this: IWebhookFunctions, answer: CalloutAnswer): IWebhookResponseData {
 	sendAnswer(this.getResponseObject(), answer);
 	return { noWebhookResponse: true };
@@ -110,7 +131,11 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 	const eventId = textOf(getKey(getKey(body, 'event_info'), 'event_id'));
 	if (options.dropDuplicates !== false && eventId !== undefined) {
 		const windowMs = Math.max(1, Number(options.duplicateWindowMinutes ?? 60)) * 60_000;
-		if (seenRecently(this.getWorkflowStaticData('node'), eventId, windowMs, Date.now())) return reply.call(this, accepted);
+		const now = Date.now();
+		const scope = `${this.getWorkflow().id ?? ''}\n${this.getNode().name}`;
+		const inThisProcess = seenInThisProcess(scope, eventId, windowMs, now);
+		const inStaticData = seenRecently(this.getWorkflowStaticData('node'), eventId, windowMs, now);
+		if (inThisProcess || inStaticData) return reply.call(this, accepted);
 	}
 
 	// DealHub gets its answer before anything slow happens.

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { DealHubApi } from '../../credentials/DealHubApi.credentials';
 import { DealHubWebhookApi } from '../../credentials/DealHubWebhookApi.credentials';
 import { DealHubTrigger } from '../../nodes/DealHubTrigger/DealHubTrigger.node';
-import { seenRecently } from '../../nodes/DealHubTrigger/receiveEvent';
+import { seenInThisProcess, seenRecently } from '../../nodes/DealHubTrigger/receiveEvent';
 import { WebhookServer } from '../harness/webhookServer';
 import { DealHubQuoteApiStandIn, quoteFixture } from '../standins/dealhubQuoteApi';
 
@@ -172,6 +172,14 @@ describe('DealHub Trigger', () => {
 		expect(seenRecently(workflowC, '0', 10 * minute, 5 * minute)).toBe(false);
 		expect(seenRecently(workflowC, 'E1049', 10 * minute, 5 * minute)).toBe(true);
 		expect(seenRecently(workflowC, '1048', 10 * minute, 5 * minute)).toBe(true);
+	});
+
+	test('this process remembers ids too (a repeat may arrive before n8n saved the static data), per scope and window', () => {
+		const minute = 60_000;
+		expect(seenInThisProcess('scope-a', 'E1', minute, 0)).toBe(false);
+		expect(seenInThisProcess('scope-a', 'E1', minute, minute - 1)).toBe(true);
+		expect(seenInThisProcess('scope-a', 'E1', minute, 3 * minute)).toBe(false);
+		expect(seenInThisProcess('scope-b', 'E1', minute, 3 * minute)).toBe(false);
 	});
 
 	test('headers on request, never the Authorization header', async () => {
